@@ -1,0 +1,142 @@
+"""MkDocs adapter for Shuniu: runs the same checks as `shuniu check` and adds generated parts.
+
+Kept thin on purpose: every rule and every generator lives in the `shuniu` package.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page as MkPage
+
+from shuniu.check import check_root
+from shuniu.generated import GeneratedPage, generate
+from shuniu.model import Content
+from shuniu.render.compose import compose_markdown
+from shuniu.search_dict import write_user_dict
+
+log = get_plugin_logger("shuniu")
+SECTION_ORDER = ["policies", "procedures", "study", "quizzes"]
+
+
+class _State:
+    content: Content = Content()
+    signature: tuple[Any, ...] = ()
+    root: Path = Path(".")
+
+
+def _signature(root: Path) -> tuple[Any, ...]:
+    """Changes whenever a content file changes, so `mkdocs serve` rechecks after each save."""
+    files = [p for folder in ("docs", "quizzes") for p in sorted((root / folder).rglob("*")) if p.is_file()]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or "zh")
+
+
+def today() -> datetime.date:
+    """The build date; SHUNIU_TODAY pins it for reproducible builds and tests."""
+    pinned = os.environ.get("SHUNIU_TODAY")
+    return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()
+
+
+@event_priority(100)  # before the search plugin reads its jieba dictionary
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    signature = _signature(root)
+    if signature != _State.signature:  # i18n runs on_config once per language: check once
+        content, problems = check_root(root)
+        if problems:
+            for problem in problems.sorted():
+                log.error(str(problem))
+            raise PluginError(f"{len(problems)} content problem(s); `shuniu check` lists the same")
+        _State.content, _State.signature, _State.root = content, signature, root
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config["jieba_dict_user"] = str(write_user_dict(root, _State.content))
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang, default = language(config), _default_language(config)
+    for item in generate(_State.content, lang, today()):
+        if isinstance(item, GeneratedPage):
+            files.append(_page_file(config, item, lang, default))
+        elif lang == default:  # data files are language-neutral: one copy at the site root
+            files.append(File.generated(config, item.src_uri, content=item.data))
+    return files
+
+
+class _Alternate:
+    """What the language switcher needs of a translation: its address."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+def _page_file(config: MkDocsConfig, item: GeneratedPage, lang: str, default: str) -> File:
+    """A generated page placed as mkdocs-static-i18n places a page of ``lang``."""
+    file = File.generated(config, item.src_uri, content=item.markdown)
+    if lang != default:
+        file.dest_uri = f"{lang}/{file.dest_uri}"
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+    neutral = File.generated(config, item.src_uri, content="").url
+    languages = [default] + [code for code in _languages(config) if code != default]
+    file.alternates = {code: _Alternate(neutral if code == default else f"{code}/{neutral}") for code in languages}  # type: ignore[attr-defined]
+    file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.localization = None if lang == default else lang  # type: ignore[attr-defined]
+    file.norm_src_uri = item.src_uri  # type: ignore[attr-defined]
+    return file
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return list(getattr(i18n, "build_languages", None) or ["zh"])
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "default_language", None) or "zh")
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has arranged the nav for this language
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
+    lang = language(config)
+    sections = [item for item in nav.items if isinstance(item, Section)]
+    for section in sections:
+        index = next((c for c in section.children if isinstance(c, MkPage) and c.file.name == "index"), None)
+        if index is not None:
+            page = _State.content.page(index.file.src_uri, lang)
+            if page:
+                section.title = page.meta.title
+    order = {name: i for i, name in enumerate(SECTION_ORDER)}
+
+    def position(item: Any) -> int:
+        if isinstance(item, Section) and item.children:
+            first = item.children[0]
+            folder = getattr(getattr(first, "file", None), "src_uri", "").split("/", 1)[0]
+            return 1 + order.get(folder, len(order))
+        return 0
+
+    nav.items.sort(key=position)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
+    content_page = _State.content.page(page.file.src_uri)
+    if content_page is None:
+        return markdown
+    lang = language(config)
+    shown = _State.content.page(content_page.base_src, lang) or content_page
+    return compose_markdown(_State.content, shown, markdown, lang, today())

@@ -1,0 +1,1 @@
+"""The feature modules whose generators the site runs. Importing them registers them."""

@@ -1,0 +1,53 @@
+"""Pages and files made at build time from content (never written into docs/).
+
+Each feature registers a generator: a function ``(content, lang, today)`` returning the
+pages and files it makes for a reader of ``lang``. The site adapter adds them to the build.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from shuniu.model import Content
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A Markdown page made in memory; ``src_uri`` is docs-relative and language-neutral."""
+
+    src_uri: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A non-page file (data, downloads) made once for the whole site, whatever the language."""
+
+    src_uri: str
+    data: bytes
+
+
+Generated = GeneratedPage | GeneratedFile
+Generator = Callable[[Content, str, datetime.date], Iterable[Generated]]
+
+GENERATORS: list[Generator] = []
+
+
+def generator(function: Generator) -> Generator:
+    """Register a generator (used as a decorator by feature modules)."""
+    GENERATORS.append(function)
+    return function
+
+
+def generate(content: Content, lang: str, today: datetime.date) -> list[Generated]:
+    """Everything every registered generator makes for ``lang``, in a stable order."""
+    _load_features()
+    made = [item for function in GENERATORS for item in function(content, lang, today)]
+    return sorted(made, key=lambda item: item.src_uri)
+
+
+def _load_features() -> None:
+    """Import the feature modules so their generators are registered."""
+    from shuniu import features  # noqa: F401

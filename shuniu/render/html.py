@@ -1,0 +1,15 @@
+"""Small helpers for writing HTML safely: everything from content is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def esc(text: object) -> str:
+    """Escape text from content for HTML text or attribute values."""
+    return escape(str(text), quote=True)
+
+
+def md_escape_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return escape(text, quote=False).replace("|", "&#124;").replace("\n", " ")

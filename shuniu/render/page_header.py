@@ -1,0 +1,66 @@
+"""The block at the top of every content page: status, owner and dates, so readers can trust it."""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+
+from shuniu.content import successors
+from shuniu.i18n import status_label, t
+from shuniu.model import Content, Page, Status
+from shuniu.render.html import esc
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """A Markdown link target from one docs page to another."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def render_header(content: Content, page: Page, lang: str, today: datetime.date) -> str:
+    """Markdown for the page header; empty for pages without front-matter dates (index pages)."""
+    meta = page.meta
+    if page.is_index:
+        return ""
+    facts: list[tuple[str, str]] = []
+    if meta.doc_no:
+        facts.append((t(lang, "doc_no"), meta.doc_no))
+    if meta.owner:
+        facts.append((t(lang, "owner"), meta.owner))
+    if meta.approver:
+        facts.append((t(lang, "approver"), meta.approver))
+    for key, day in (("effective", meta.effective), ("reviewed", meta.reviewed), ("next_review", meta.next_review)):
+        if day:
+            overdue = key == "next_review" and day < today
+            facts.append((t(lang, key), day.isoformat() + (f"（{t(lang, 'overdue')}）" if overdue else "")))
+    items = "".join(
+        f'<span class="shuniu-meta__item"><span class="shuniu-meta__label">{esc(label)}</span> {esc(value)}</span>'
+        for label, value in facts
+    )
+    status = meta.status.value
+    block = (
+        f'<div class="shuniu-meta" data-status="{status}">'
+        f'<span class="shuniu-status shuniu-status--{status}">{esc(status_label(lang, meta.status))}</span>'
+        f"{items}</div>\n"
+    )
+    return block + _banner(content, page, lang)
+
+
+def _banner(content: Content, page: Page, lang: str) -> str:
+    meta = page.meta
+    successor = successors(content).get(meta.id)
+    lines: list[str] = []
+    if meta.status is Status.SUPERSEDED and successor:
+        link = f"[{successor.meta.title}]({relative_link(page.src, successor.base_src)})"
+        lines.append(f'!!! warning "{status_label(lang, meta.status)}"\n    {t(lang, "replaced_by", link=link)}')
+    elif meta.status is Status.SUPERSEDED:
+        lines.append(f'!!! warning "{status_label(lang, meta.status)}"\n    {t(lang, "replaced_by", link="—")}')
+    elif meta.status is Status.REPEALED:
+        lines.append(f'!!! danger "{status_label(lang, meta.status)}"\n    {t(lang, "repealed")}')
+    elif meta.status is Status.DRAFT:
+        lines.append(f'!!! note "{status_label(lang, meta.status)}"\n    {t(lang, "draft")}')
+    if meta.supersedes:
+        old = next((p for p in content.pages if p.meta.id == meta.supersedes and p.lang == "zh"), None)
+        if old:
+            link = f"[{old.meta.title}]({relative_link(page.src, old.base_src)})"
+            lines.append(t(lang, "supersedes", link=link))
+    return "\n\n".join(lines) + ("\n\n" if lines else "\n")

@@ -1,0 +1,31 @@
+"""The jieba user dictionary for Chinese search: office terms kept whole when segmenting."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from shuniu.model import Content
+
+
+def dictionary_terms(content: Content) -> list[str]:
+    """Office terms shipped with the package (and, later, glossary terms), without duplicates."""
+    shipped = resources.files("shuniu").joinpath("data/office_terms.txt").read_text(encoding="utf-8")
+    terms = [line.split()[0] for line in shipped.splitlines() if line.strip() and not line.startswith("#")]
+    return list(dict.fromkeys(terms))
+
+
+def write_user_dict(root: Path, content: Content) -> Path:
+    """Write the dictionary where jieba can read it; the path depends only on its text.
+
+    Material resolves ``jieba_dict_user`` from the working directory, so an absolute path
+    is handed over instead.
+    """
+    text = "".join(f"{term} 2000 n\n" for term in dictionary_terms(content))
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / f"shuniu-jieba-{digest}.txt"
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+    return path

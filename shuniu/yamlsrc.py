@@ -1,0 +1,104 @@
+"""YAML loading that keeps line numbers, so every error can point at its line.
+
+Mappings load as :class:`LineDict` and sequences as :class:`LineList`; both remember the
+1-based line of each key or item. Plain dicts and lists behave the same for everything else.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A dict that knows the line of each key and of itself."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        """The line of ``key`` if present, else the mapping's own line."""
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A list that knows the line of each item and of itself."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class YamlError(Exception):
+    """A YAML syntax error with its 1-based line and a short message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds LineDict/LineList and keeps dates as dates."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                )
+            if key in result.key_lines:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        # An impossible date such as 2025-02-30 matches YAML's timestamp pattern and makes
+        # the stock constructor raise a bare ValueError. Keep it as text instead, so the
+        # field check reports it with its line, next to every other problem in the file.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text; raise :class:`YamlError` with the line on any syntax error."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = error.problem or error.context or "invalid YAML"
+        raise YamlError(line, f"YAML syntax error: {reason}") from None
+    except yaml.YAMLError as error:
+        raise YamlError(1, f"YAML syntax error: {error}") from None
+
+
+def is_date(value: Any) -> bool:
+    """True for a real date (YAML ``2025-03-01``), not a datetime or a string."""
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)

@@ -1,0 +1,74 @@
+"""The built site in a real browser: no outside requests, Chinese search, language switch."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# One page of every kind, in both languages (generated kinds are added by their features' tests).
+PAGES = [
+    "index.html", "policies/index.html", "policies/yinzhang-guanli.html", "policies/gongwen-geshi-2019.html",
+    "procedures/index.html", "procedures/shouwen-banli.html", "study/index.html",
+    "study/bangongshi-gaozhiliang.html", "quizzes/index.html", "404.html",
+]
+
+
+def outside_requests(page, url):
+    """Load ``url`` and return every request made to a host other than the site's own."""
+    own = urlparse(url).netloc
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return [u for u in seen if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own]
+
+
+@pytest.mark.parametrize("path", PAGES + ["en/" + p for p in PAGES])
+def test_no_requests_to_other_hosts(page, site_url, path):
+    assert outside_requests(page, f"{site_url}/{path}") == []
+
+
+def test_no_page_references_another_host(built_site):
+    """Every built page, not just one of each kind: no src/href that would load from elsewhere."""
+    loads = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+    offenders = [
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if loads.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def search(page, site_url, query):
+    page.goto(f"{site_url}/index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("收文", "procedures/shouwen-banli.html"),
+    ("印章", "policies/yinzhang-guanli.html"),
+    ("保密", "policies/baomi-guanli.html"),
+])
+def test_chinese_search_finds_the_page(page, site_url, query, expected):
+    results = search(page, site_url, query)
+    top = [re.sub(r"#.*$", "", href).lstrip("./") for href in results[:5]]
+    assert expected in top, f"{query}: first results were {top}"
+
+
+def test_language_switch_lands_on_the_same_page(page, site_url):
+    page.goto(f"{site_url}/policies/yinzhang-guanli.html")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang='en']").click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_url}/en/policies/yinzhang-guanli.html"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang='zh']").click()
+    page.wait_for_load_state()
+    assert page.url == f"{site_url}/policies/yinzhang-guanli.html"
