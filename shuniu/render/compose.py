@@ -1,16 +1,39 @@
-"""The Markdown a page is built from: header, the author's body, and generated parts."""
+"""The Markdown a page is built from: header, the author's body, and generated parts.
+
+Feature modules add body transforms with ``@body_transform``: each takes the page and its
+Markdown and returns the Markdown to build (e.g. a procedure's steps, a section index).
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from shuniu.model import Content, Page
 from shuniu.render.page_header import render_header
 from shuniu.render.section_index import MARKER, render_section_index
 
+BodyTransform = Callable[[Content, Page, str, str, datetime.date], str]
+BODY_TRANSFORMS: list[BodyTransform] = []
+
+
+def body_transform(function: BodyTransform) -> BodyTransform:
+    """Register a transform ``(content, page, markdown, lang, today) -> markdown``."""
+    BODY_TRANSFORMS.append(function)
+    return function
+
+
+@body_transform
+def _section_index(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, render_section_index(content, page, lang, today))
+
 
 def compose_markdown(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
     """Turn the body MkDocs read into what the site shows, for a reader of ``lang``."""
-    if MARKER in markdown:
-        markdown = markdown.replace(MARKER, render_section_index(content, page, lang, today))
+    from shuniu import features  # noqa: F401 - registers the feature transforms
+
+    for transform in BODY_TRANSFORMS:
+        markdown = transform(content, page, markdown, lang, today)
     return render_header(content, page, lang, today) + "\n" + markdown
