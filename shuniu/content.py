@@ -63,6 +63,21 @@ def _check_translation(content: Content, page: Page, problems: Problems) -> None
         problems.add(page.path, 1, f"translation without an original: {page.base_src} does not exist")
     elif original.meta.id != page.meta.id and not page.is_index:
         problems.add(page.path, 2, f"id '{page.meta.id}' differs from the original's id '{original.meta.id}'")
+    if original is not None:
+        _check_translated_anchors(original, page, problems)
+
+
+def _check_translated_anchors(original: Page, page: Page, problems: Problems) -> None:
+    """A translation keeps the original's anchors, so every link into the page works in both
+    languages (pages without a translation link to it from the English site too)."""
+    kept = page.anchors
+    for heading in original.headings:
+        if heading.anchor not in kept:
+            problems.add(
+                page.path, page.body_line,
+                f"translation lacks the anchor '#{heading.anchor}' of {original.path}:{heading.line} "
+                f"(end the matching heading with {{#{heading.anchor}}})",
+            )
 
 
 def successors(content: Content) -> dict[str, Page]:

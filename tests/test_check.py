@@ -118,3 +118,15 @@ def test_no_docs_folder(tmp_path):
 def test_the_real_project_is_clean():
     code, lines = run_check(Path(__file__).resolve().parents[1])
     assert code == 0, "\n".join(lines)
+
+
+def test_translation_must_keep_the_original_anchors(content_root):
+    en = VALID_POLICY.format(id="yinzhang").replace("## 印章保管", "## Custody of seals")
+    write(content_root, "docs/policies/yinzhang.en.md", en)
+    code, lines = run_check(content_root)
+    assert lines == [
+        "docs/policies/yinzhang.en.md:16: translation lacks the anchor '#印章保管' of docs/policies/yinzhang.md:17 "
+        "(end the matching heading with {#印章保管})"
+    ]
+    write(content_root, "docs/policies/yinzhang.en.md", en.replace("## Custody of seals", "## Custody of seals {#印章保管}"))
+    assert run_check(content_root)[0] == 0
