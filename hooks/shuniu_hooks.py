@@ -139,4 +139,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
         return markdown
     lang = language(config)
     shown = _State.content.page(content_page.base_src, lang) or content_page
+    if shown.lang != lang:
+        # A page with no translation is shown as-is on the other language's site; indexing that
+        # copy too would list every such page twice in the one shared search index.
+        page.meta["search"] = {"exclude": True}
     return compose_markdown(_State.content, shown, markdown, lang, today())

@@ -71,7 +71,7 @@ def test_failed_build_keeps_the_last_good_site(project_copy):
     write(project_copy, "docs/policies/broken.md", "---\nid: broken\ntitle: [\n---\n")
     result = run_build_script(project_copy)
     assert result.returncode == 1
-    assert "docs/policies/broken.md:4: YAML syntax error" in result.stderr
+    assert "docs/policies/broken.md:3: YAML syntax error" in result.stderr
     assert "Build failed: site/ was left as it was." in result.stderr
     assert (project_copy / "site/index.html").read_text(encoding="utf-8") == "last good site"
     assert not list(project_copy.glob("site.tmp-*"))
