@@ -12,12 +12,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from shuniu.check import check_root
+from shuniu.control.editions import current_edition, edition_content, excluded_sources
+from shuniu.control.review import excluded_from_search
 from shuniu.generated import GeneratedPage, generate
 from shuniu.model import Content
 from shuniu.render.compose import compose_markdown
@@ -31,6 +33,7 @@ class _State:
     content: Content = Content()
     signature: tuple[Any, ...] = ()
     root: Path = Path(".")
+    excluded: frozenset[str] = frozenset()  # sources this edition leaves out
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -60,15 +63,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for problem in problems.sorted():
                 log.error(str(problem))
             raise PluginError(f"{len(problems)} content problem(s); `shuniu check` lists the same")
-        _State.content, _State.signature, _State.root = content, signature, root
+        edition = current_edition()  # SHUNIU_EDITION: the public edition leaves internal pages out
+        _State.excluded = frozenset(excluded_sources(content, edition))
+        _State.content, _State.signature, _State.root = edition_content(content, edition), signature, root
     search = config.plugins.get("material/search")
     if search is not None:
         search.config["jieba_dict_user"] = str(write_user_dict(root, _State.content))
     return config
 
 
+@event_priority(-50)  # before mkdocs-static-i18n (-100) pairs pages with their translations
+def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
+    for src in _State.excluded:
+        file = files.get_file_from_path(src)
+        if file is not None:
+            files.remove(file)
+    return files
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang, default = language(config), _default_language(config)
     for item in generate(_State.content, lang, today()):
         if isinstance(item, GeneratedPage):
@@ -76,6 +90,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         elif lang == default:  # data files are language-neutral: one copy at the site root
             files.append(File.generated(config, item.src_uri, content=item.data))
     return files
+
+
+on_files = CombinedEvent(_drop_excluded, _add_generated)
 
 
 class _Alternate:
@@ -143,4 +160,16 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
         # A page with no translation is shown as-is on the other language's site; indexing that
         # copy too would list every such page twice in the one shared search index.
         page.meta["search"] = {"exclude": True}
+    if excluded_from_search(shown):  # superseded and repealed pages: readable, never found by search
+        page.meta["search"] = {"exclude": True}
     return compose_markdown(_State.content, shown, markdown, lang, today())
+
+
+@event_priority(-300)  # after mkdocs-static-i18n (-100) has merged every language's search entries
+def on_post_build(config: MkDocsConfig) -> None:
+    # Material's offline plugin inlines the search index for file:// use, but it does so before
+    # i18n merges the languages, leaving the last language's index only. Inline the final one.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if config.plugins.get("material/offline") is not None and index.is_file():
+        script = index.with_suffix(".js")
+        script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")

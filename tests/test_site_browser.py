@@ -72,3 +72,19 @@ def test_language_switch_lands_on_the_same_page(page, site_url):
     page.locator("a.md-select__link[hreflang='zh']").click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}/policies/yinzhang-guanli.html"
+
+
+def test_opened_from_disk_search_works_and_nothing_is_fetched(page, built_site):
+    """The site opened as files (file://), e.g. from a shared drive with no web server."""
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto((built_site / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("印章")
+    # On file:// the search worker runs in an iframe (the vendored shim); Playwright's visibility
+    # wait never settles there, so wait for the results to exist, then check they are shown.
+    page.wait_for_selector(".md-search-result__item", timeout=30000, state="attached")
+    assert page.locator(".md-search-result__item").first.is_visible()
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    assert any("policies/yinzhang-guanli.html" in href for href in hrefs[:5])
+    assert [url for url in seen if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
