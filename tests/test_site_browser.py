@@ -40,11 +40,26 @@ def test_no_page_references_another_host(built_site):
     assert offenders == []
 
 
+def open_search(page):
+    """Open the search box and wait until the index is loaded, as a reader would see it."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/初始化|Initializing/.test(m.textContent); }",
+        timeout=60000,
+    )
+
+
 def search(page, site_url, query):
     page.goto(f"{site_url}/index.html")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    open_search(page)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    # Material searches on key events; a person typing (an IME included) makes them, fill() does not.
+    box.press("End")
+    # "attached", not "visible": Playwright's visibility wait can hang on the search overlay's
+    # scroll container while the results are plainly on screen (seen on file:// and under load).
+    page.wait_for_selector(".md-search-result__item", timeout=30000, state="attached")
     return page.locator(".md-search-result__item > a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
@@ -79,8 +94,9 @@ def test_opened_from_disk_search_works_and_nothing_is_fetched(page, built_site):
     seen = []
     page.on("request", lambda request: seen.append(request.url))
     page.goto((built_site / "index.html").as_uri())
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    open_search(page)
     page.locator("input.md-search__input").fill("印章")
+    page.locator("input.md-search__input").press("End")
     # On file:// the search worker runs in an iframe (the vendored shim); Playwright's visibility
     # wait never settles there, so wait for the results to exist, then check they are shown.
     page.wait_for_selector(".md-search-result__item", timeout=30000, state="attached")
