@@ -1,0 +1,79 @@
+"""The shape of a procedure's flow, computed once for the guide, the diagram and the checklist.
+
+Steps are numbered in the order the author wrote them, GOV.UK step-by-step style: a step that
+is an alternative to the step before it (both are choices of the same branch and neither leads
+to the other) shares that step's number and is shown as "或" / "or".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shuniu.model import Step
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """A step with what the reader needs to place it: its number and where it goes next."""
+
+    step: Step
+    number: int
+    is_alternative: bool  # an "or" choice to the step listed before it
+    follows_on: bool  # its only next step is the one listed after it (nothing to say)
+
+    @property
+    def is_end(self) -> bool:
+        return not self.step.next
+
+    @property
+    def label(self) -> str:
+        """How other parts refer to the step: ``4 承办``."""
+        return f"{self.number} {self.step.title}"
+
+
+def _reaches(start: str, goal: str, by_id: dict[str, Step], blocked: str) -> bool:
+    """Whether a path leads from ``start`` to ``goal`` without passing ``blocked``."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        current = todo.pop()
+        if current == goal:
+            return True
+        if current in seen or current == blocked or current not in by_id:
+            continue
+        seen.add(current)
+        todo.extend(by_id[current].next)
+    return False
+
+
+def _alternatives(first: Step, second: Step, steps: tuple[Step, ...], by_id: dict[str, Step]) -> bool:
+    """True when a branch offers both steps as choices and neither leads on to the other.
+
+    Paths back through the branching step itself do not count: "revise, then review again"
+    is still a choice against "approve", though it may come round to it later.
+    """
+    return any(
+        len(s.next) > 1 and first.id in s.next and second.id in s.next
+        and not _reaches(first.id, second.id, by_id, s.id) and not _reaches(second.id, first.id, by_id, s.id)
+        for s in steps
+    )
+
+
+def flow_steps(steps: tuple[Step, ...]) -> tuple[FlowStep, ...]:
+    """The steps numbered for readers, in the author's order."""
+    by_id: dict[str, Step] = {}
+    for step in steps:
+        by_id.setdefault(step.id, step)  # with duplicate ids the first one is the one the flow follows
+    result: list[FlowStep] = []
+    number = 0
+    for index, step in enumerate(steps):
+        alternative = index > 0 and _alternatives(steps[index - 1], step, steps, by_id)
+        number = number if alternative else number + 1
+        following = steps[index + 1].id if index + 1 < len(steps) else None
+        result.append(FlowStep(step, number, alternative, step.next == (following,)))
+    return tuple(result)
+
+
+def roles(steps: tuple[Step, ...]) -> tuple[str, ...]:
+    """The roles in the order they first act."""
+    return tuple(dict.fromkeys(step.role for step in steps))
