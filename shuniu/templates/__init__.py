@@ -7,9 +7,9 @@ import re
 from importlib import resources
 from pathlib import Path
 
-KINDS = ("policy", "procedure", "study")
+KINDS = ("policy", "procedure", "study", "bank")
 _TARGETS = {"policy": "docs/policies/{slug}.md", "procedure": "docs/procedures/{slug}.md",
-            "study": "docs/study/{slug}.md"}
+            "study": "docs/study/{slug}.md", "bank": "quizzes/{slug}.yml"}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -21,7 +21,7 @@ def write_template(root: Path, kind: str, slug: str, today: datetime.date | None
     if target.exists():
         raise ValueError(f"{target.relative_to(root).as_posix()} already exists")
     day = (today or datetime.date.today()).isoformat()
-    text = resources.files(__package__).joinpath(f"{kind}.md").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath(kind + Path(_TARGETS[kind]).suffix).read_text(encoding="utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text.replace("{slug}", slug).replace("{today}", day), encoding="utf-8")
     return target

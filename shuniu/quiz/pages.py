@@ -1,0 +1,127 @@
+"""Generated quiz pages (bank pages, practice, exam, 错题本, 学习进度) and the bank table of the
+quizzes index. The browser player fills the ``shuniu-*`` containers; these pages only frame them."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from urllib.parse import quote
+
+from shuniu.generated import GeneratedPage, generator
+from shuniu.model import Content, Page
+from shuniu.quiz.model import Bank, QuestionType
+from shuniu.quiz.publish import INDEX_URL
+from shuniu.quiz.strings import difficulty_label, qt, type_label
+from shuniu.render.compose import body_transform
+from shuniu.render.html import esc, md_escape_cell
+from shuniu.render.page_header import relative_link
+
+FOLDER = "quizzes"
+BANK_INDEX_MARKER = "<!-- shuniu:bank-index -->"
+# (page name, container id): the player looks the container up by id.
+PLAYER_PAGES = (("practice", "shuniu-practice"), ("exam", "shuniu-exam"),
+                ("wrongbook", "shuniu-wrongbook"), ("progress", "shuniu-progress"))
+
+# Generated pages skip the body transforms, so features that offer files for a bank (exports)
+# register here: ``(bank, lang) -> Markdown`` placed under the bank page's 下载 heading.
+DownloadLinks = Callable[[Bank, str], str]
+DOWNLOAD_LINKS: list[DownloadLinks] = []
+
+
+def bank_downloads(function: DownloadLinks) -> DownloadLinks:
+    """Register a maker of download links for bank pages (used as a decorator)."""
+    DOWNLOAD_LINKS.append(function)
+    return function
+
+
+def front_matter(title: str) -> str:
+    # JSON strings are valid YAML scalars, so any title is quoted safely.
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nhide: [toc]\n---\n\n"
+
+
+def count_table(head: str, rows: Iterable[tuple[str, int]], lang: str) -> str:
+    """A two-column Markdown table; labels are Markdown already escaped by the caller."""
+    lines = [f"| {head} | {qt(lang, 'count')} |", "|---|---:|"]
+    lines += [f"| {label} | {count} |" for label, count in rows]
+    return "\n".join(lines)
+
+
+def tag_link(bank: Bank, tag: str) -> str:
+    """A tag as a link that starts practice on just the questions with that tag."""
+    text = md_escape_cell(tag).replace("[", "\\[").replace("]", "\\]")
+    return f"[{text}](practice.md?bank={bank.id}&tag={quote(tag)})"
+
+
+def render_bank_page(bank: Bank, lang: str) -> str:
+    """A bank's page: what is in it (by type, difficulty and tag), its pass mark and where to start."""
+    types = Counter(q.type for q in bank.questions)
+    levels = Counter(q.difficulty for q in bank.questions)
+    tags = Counter(tag for q in bank.questions for tag in q.tags)
+    parts = [front_matter(bank.title)]
+    if bank.description:
+        parts.append(esc(bank.description) + "\n\n")
+    parts.append(
+        f"[{qt(lang, 'start_practice')}](practice.md?bank={bank.id}){{ .md-button .md-button--primary }} "
+        f"[{qt(lang, 'start_exam')}](exam.md?bank={bank.id}){{ .md-button }}\n\n"
+    )
+    parts.append(qt(lang, "summary", count=len(bank.questions), pass_mark=bank.pass_mark) + "\n\n")
+    if types[QuestionType.SHORT]:
+        parts.append(qt(lang, "short_note") + "\n\n")
+    type_rows = [(type_label(lang, kind), types[kind]) for kind in QuestionType if types[kind]]
+    parts.append(f"## {qt(lang, 'by_type')}\n\n{count_table(qt(lang, 'by_type'), type_rows, lang)}\n\n")
+    level_rows = [(difficulty_label(lang, level), levels[level]) for level in (1, 2, 3) if levels[level]]
+    parts.append(f"## {qt(lang, 'by_difficulty')}\n\n{count_table(qt(lang, 'by_difficulty'), level_rows, lang)}\n\n")
+    tag_rows = [(tag_link(bank, tag), count) for tag, count in sorted(tags.items(), key=lambda item: (-item[1], item[0]))]
+    tag_part = count_table(qt(lang, "by_tag"), tag_rows, lang) if tag_rows else qt(lang, "no_tags")
+    parts.append(f"## {qt(lang, 'by_tag')}\n\n{tag_part}\n\n")
+    if DOWNLOAD_LINKS:
+        parts.append(f"## {qt(lang, 'downloads')}\n")
+        parts += ["\n" + links(bank, lang) for links in DOWNLOAD_LINKS]
+    return "".join(parts)
+
+
+def render_player_page(name: str, container: str, lang: str) -> str:
+    """A page holding one player container; the intro says what the page is for."""
+    parts = [front_matter(qt(lang, name)), qt(lang, f"{name}_intro") + "\n\n"]
+    if name == "exam":
+        body = qt(lang, "exam_rules_body").replace("\n", "\n    ")
+        parts.append(f'!!! info "{qt(lang, "exam_rules")}"\n    {body}\n\n')
+        parts.append(f'!!! warning "{qt(lang, "caveat_title")}"\n    {qt(lang, "caveat")}\n\n')
+    parts.append(f'<div id="{container}" data-index="{INDEX_URL}"></div>\n\n')
+    parts.append(f"<noscript>{qt(lang, 'noscript')}</noscript>\n")
+    return "".join(parts)
+
+
+@generator
+def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
+    """Every bank's page and the four player pages, for a reader of ``lang``."""
+    pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang)) for bank in content.banks]
+    # The player pages lead the section's menu, in the order a learner uses them.
+    pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
+              for i, (name, container) in enumerate(PLAYER_PAGES)]
+    return pages
+
+
+def render_bank_index(content: Content, page: Page, lang: str) -> str:
+    """A table of every bank (title linked to its page, count, pass mark, tags) and the player pages."""
+    if not content.banks:
+        return qt(lang, "no_banks")
+    head = [qt(lang, "bank"), qt(lang, "count"), qt(lang, "pass_mark"), qt(lang, "tags")]
+    rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
+    for bank in content.banks:
+        link = relative_link(page.base_src, f"{FOLDER}/{bank.id}.md")
+        tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(bank.tags))
+        rows.append(f"| [{md_escape_cell(bank.title)}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
+    players = " · ".join(
+        f"[{qt(lang, name)}]({relative_link(page.base_src, f'{FOLDER}/{name}.md')})" for name, _ in PLAYER_PAGES
+    )
+    return "\n".join(rows) + "\n\n" + players
+
+
+@body_transform
+def bank_index(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
+    if BANK_INDEX_MARKER not in markdown:
+        return markdown
+    return markdown.replace(BANK_INDEX_MARKER, render_bank_index(content, page, lang))

@@ -1,0 +1,143 @@
+"""The data the browser player reads: ``assets/shuniu/quiz/index.json`` and one JSON per bank.
+
+Made once per content object (the site asks for every language), as plain text the player
+shows with ``textContent``. Shapes: /tmp/brief-quiz-contract.md, "Published data".
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import posixpath
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from shuniu.generated import GeneratedFile, generator
+from shuniu.model import Content
+from shuniu.quiz.model import Bank, Question, QuestionType
+
+DATA_DIR = "assets/shuniu/quiz"
+INDEX_URL = f"{DATA_DIR}/index.json"
+VERSION = 1
+
+
+def canonical_json(value: Any) -> str:
+    """Keys sorted, no whitespace, non-ASCII as-is: the text hashes and checksums are taken of."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def page_url(src: str) -> str:
+    """The site-root-relative address of a docs page (``use_directory_urls: false``)."""
+    return src[: -len(".md")] + ".html"
+
+
+def bank_page_url(bank_id: str) -> str:
+    return f"quizzes/{bank_id}.html"
+
+
+@dataclass(frozen=True)
+class Published:
+    """Every bank's data as published, keyed by bank id, plus the index."""
+
+    banks: dict[str, dict[str, Any]]
+    index: dict[str, Any]
+
+    def files(self) -> list[GeneratedFile]:
+        made = [GeneratedFile(INDEX_URL, _encode(self.index))]
+        made += [GeneratedFile(f"{DATA_DIR}/{bank_id}.json", _encode(data)) for bank_id, data in self.banks.items()]
+        return made
+
+
+_cache: tuple[weakref.ref[Content], Published] | None = None
+
+
+def published(content: Content) -> Published:
+    """The published data of ``content``, computed once per content object."""
+    global _cache
+    if _cache is not None and _cache[0]() is content:
+        return _cache[1]
+    banks = {bank.id: bank_data(content, bank) for bank in content.banks}
+    index = {"version": VERSION, "banks": [_index_entry(bank, banks[bank.id]) for bank in content.banks]}
+    result = Published(banks, index)
+    _cache = (weakref.ref(content), result)
+    return result
+
+
+@generator
+def quiz_data(content: Content, lang: str, today: datetime.date) -> list[GeneratedFile]:
+    """The data files (language-neutral: the site writes one copy)."""
+    return published(content).files()
+
+
+def bank_data(content: Content, bank: Bank) -> dict[str, Any]:
+    """A bank as the player reads it.
+
+    ``hash`` (sha256 of the canonical JSON of everything else, 16 hex digits) names this
+    version of the bank in result files, so a report can tell which questions a learner saw.
+    """
+    head = {"version": VERSION, "id": bank.id, "title": bank.title, "pass_mark": bank.pass_mark}
+    questions = [question_data(content, question) for question in bank.questions]
+    digest = hashlib.sha256(canonical_json({**head, "questions": questions}).encode("utf-8")).hexdigest()[:16]
+    return {**head, "hash": digest, "questions": questions}
+
+
+def question_data(content: Content, question: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": question.id, "type": question.type.value, "stem": question.stem}
+    if question.type.is_choice:
+        data["options"] = [[letter, text] for letter, text in question.options]
+    data["answer"] = _plain(question.answer)
+    if question.type is QuestionType.FILL:
+        data["blanks"] = question.blanks
+    data["explanation"] = question.explanation
+    data.update(source_data(content, question.source))
+    data["difficulty"] = question.difficulty
+    data["tags"] = list(question.tags)
+    return data
+
+
+def source_data(content: Content, source: str | None) -> dict[str, str | None]:
+    """``source`` as site addresses: the zh page, the English page when one exists, and the title.
+
+    Headings are translated, so the zh anchor is kept on the English address only when the
+    English page has a heading with the same anchor (an explicit ``{#id}``); else it opens at the top.
+    """
+    empty: dict[str, str | None] = {"source": None, "source_en": None, "source_title": None}
+    if not source:
+        return empty
+    path, _, anchor = source.strip().partition("#")
+    path = posixpath.normpath(path)
+    page = content.page(path)
+    if page is None:
+        return empty
+    english = content.page(path, "en")
+    suffix = f"#{anchor}" if anchor else ""
+    source_en = None
+    if english is not None and english.lang == "en":
+        source_en = "en/" + page_url(page.base_src) + (suffix if anchor in english.anchors else "")
+    return {"source": page_url(page.base_src) + suffix, "source_en": source_en, "source_title": page.meta.title}
+
+
+def _index_entry(bank: Bank, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": bank.id,
+        "title": bank.title,
+        "description": bank.description,
+        "tags": list(bank.tags),
+        "pass_mark": bank.pass_mark,
+        "count": len(bank.questions),
+        "hash": data["hash"],
+        "url": f"{DATA_DIR}/{bank.id}.json",
+        "page": bank_page_url(bank.id),
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Tuples (multiple and fill answers) as JSON lists, nested ones too."""
+    return [_plain(item) for item in value] if isinstance(value, tuple) else value
+
+
+def _encode(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+

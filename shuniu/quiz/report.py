@@ -1,0 +1,148 @@
+"""`shuniu results report`: merge learners' result files into report.html (tables, SVG charts) and
+report.csv, offline. Bad files are listed with a reason and left out; the rest still make a report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from shuniu.model import Content
+from shuniu.problems import Problems
+from shuniu.quiz.charts import Bar, bar_chart
+from shuniu.quiz.load import load_banks
+from shuniu.quiz.report_view import local_time, minutes_taken, points_text, render_html
+from shuniu.quiz.results import Result, ResultError, read_result
+
+CSV_HEAD = ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
+            "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class QuestionStat:
+    id: str
+    stem: str | None  # from the current banks; None when no bank has the question any more
+    right: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.right // self.total if self.total else 0
+
+
+@dataclass(frozen=True)
+class Report:
+    results: list[Result]
+    skipped: list[Skipped]
+    questions: list[QuestionStat]
+
+
+def result_paths(arguments: list[Path]) -> list[tuple[Path, str]]:
+    """(path, name as shown) of every file named; a folder stands for the .json files in it,
+    which helps where the shell does not expand ``*.json`` (Windows)."""
+    paths: list[tuple[Path, str]] = []
+    for argument in arguments:
+        if argument.is_dir():
+            paths += [(file, str(file)) for file in sorted(argument.glob("*.json"))]
+        else:
+            paths.append((argument, str(argument)))
+    return paths
+
+
+def read_results(arguments: list[Path]) -> tuple[list[Result], list[Skipped]]:
+    """Every usable result, and every file left out with its reason (a repeated file counts once)."""
+    results: list[Result] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    for path, shown in result_paths(arguments):
+        try:
+            result = read_result(path, shown)
+        except ResultError as error:
+            skipped.append(Skipped(shown, str(error)))
+            continue
+        if result.checksum in seen:
+            skipped.append(Skipped(shown, f"the same result as {seen[result.checksum]}"))
+            continue
+        seen[result.checksum] = shown
+        results.append(result)
+    results.sort(key=lambda r: (r.group, r.name, r.finished))
+    return results, skipped
+
+
+def bank_stems(root: Path) -> dict[str, str]:
+    """Question id -> stem, from the banks under ``root`` as they are now (empty when there are none)."""
+    content = Content()
+    load_banks(root, content, Problems())
+    return {question.id: question.stem for bank in content.banks for question in bank.questions}
+
+
+def question_stats(results: list[Result], stems: dict[str, str]) -> list[QuestionStat]:
+    """Per question: how many answered it right of how many answered it; hardest first."""
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for result in results:
+        for answer in result.answers:
+            total[answer.id] += 1
+            right[answer.id] += answer.correct
+    stats = [QuestionStat(qid, stems.get(qid), right[qid], total[qid]) for qid in total]
+    return sorted(stats, key=lambda s: (s.percent, s.id))
+
+
+def build_report(arguments: list[Path], root: Path) -> Report:
+    results, skipped = read_results(arguments)
+    return Report(results, skipped, question_stats(results, bank_stems(root)))
+
+
+def csv_rows(results: list[Result]) -> list[list[str]]:
+    """One row a result, in the order of :data:`CSV_HEAD`."""
+    return [
+        [r.name, r.group, r.seed, "、".join(r.banks), points_text(r.points), points_text(r.max), str(r.percent),
+         "是" if r.passed else "否", str(r.pass_mark), local_time(r.started), local_time(r.finished),
+         minutes_taken(r), "是" if r.auto_submitted else "否", r.file]
+        for r in results
+    ]
+
+
+def render_csv(results: list[Result]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEAD)
+    writer.writerows(csv_rows(results))
+    return buffer.getvalue()
+
+
+def charts(report: Report) -> list[str]:
+    """Member scores against the (most common) pass mark, and per-question correctness."""
+    marks = Counter(r.pass_mark for r in report.results)
+    mark = marks.most_common(1)[0][0] if marks else None
+    members = [
+        Bar(r.name, r.percent, "pass" if r.passed else "fail", f"{r.name}（{r.group}）：{r.percent} 分 · {r.file}")
+        for r in report.results
+    ]
+    questions = [
+        Bar(s.id, s.percent, "low" if s.percent < 60 else "neutral",
+            f"{s.id}：{s.right}/{s.total} 答对" + (f" · {s.stem}" if s.stem else ""))
+        for s in report.questions
+    ]
+    return [
+        bar_chart("成员成绩（百分制）与及格线", members, mark, f"及格线 {mark}"),
+        bar_chart("各题正确率（%），由难到易", questions),
+    ]
+
+
+def write_report(report: Report, out: Path) -> tuple[Path, Path]:
+    """Write report.html and report.csv into ``out`` (created when missing)."""
+    out.mkdir(parents=True, exist_ok=True)
+    html_path, csv_path = out / "report.html", out / "report.csv"
+    html_path.write_text(render_html(report, charts(report)), encoding="utf-8")
+    # Excel reads a CSV as the local code page unless it starts with a byte order mark.
+    csv_path.write_text(render_csv(report.results), encoding="utf-8-sig", newline="")
+    return html_path, csv_path

@@ -1,0 +1,108 @@
+"""How the results report shows things: number and time formats, and the self-contained HTML page
+(inline CSS and SVG only, so it opens from disk on a machine without network)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from shuniu.render.html import esc
+
+if TYPE_CHECKING:
+    from shuniu.quiz.report import Report
+    from shuniu.quiz.results import Result
+
+# Learners and leaders read times in China Standard Time; the files keep UTC.
+BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")
+
+STYLE = """
+body{font-family:system-ui,"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:2em auto;
+max-width:60em;padding:0 1em;color:#222;line-height:1.5}
+h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left}
+th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.fail{color:#b71c1c}.note{color:#555;font-size:.9em}
+svg.chart{max-width:100%;height:auto}svg text{font-size:12px;fill:#333}svg .axis{fill:#888}
+svg .grid{stroke:#e3e3e3}svg .mark{stroke:#b71c1c;stroke-dasharray:4 3;stroke-width:1.5}svg .mark-label{fill:#b71c1c}
+svg .bar-pass{fill:#2e7d32}svg .bar-fail{fill:#c62828}svg .bar-neutral{fill:#1565c0}svg .bar-low{fill:#ef6c00}
+@media print{h2{break-after:avoid}svg,tr{break-inside:avoid}}
+"""
+
+
+def points_text(hundredths: int) -> str:
+    """Hundredths of a point as a short decimal: 1866 -> 18.66, 1850 -> 18.5, 1800 -> 18."""
+    whole, part = divmod(hundredths, 100)
+    return f"{whole}.{part:02d}".rstrip("0") if part else str(whole)
+
+
+def local_time(moment: datetime.datetime) -> str:
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def minutes_taken(result: Result) -> str:
+    return f"{(result.finished - result.started).total_seconds() / 60:.1f}"
+
+
+def _summary(report: Report) -> str:
+    results = report.results
+    people = len({(r.name, r.group) for r in results})
+    passed = sum(r.passed for r in results)
+    average = sum(r.percent for r in results) / len(results)
+    return (
+        f"<p>共 {len(results)} 份成绩（{people} 人）；平均 {average:.1f} 分，"
+        f"最高 {max(r.percent for r in results)} 分，最低 {min(r.percent for r in results)} 分；"
+        f"及格 {passed} 份，及格率 {100 * passed // len(results)}%。</p>"
+    )
+
+
+def _table(head: list[str], rows: list[list[tuple[str, str]]]) -> str:
+    """An HTML table; each cell is (already escaped HTML, CSS class)."""
+    header = "".join(f"<th>{esc(cell)}</th>" for cell in head)
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{cls}">{cell}</td>' if cls else f"<td>{cell}</td>" for cell, cls in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _members(report: Report) -> str:
+    rows = [
+        [(esc(r.name), ""), (esc(r.group), ""), (esc(r.seed), ""),
+         (f"{points_text(r.points)} / {points_text(r.max)}", "num"), (str(r.percent), "num"),
+         ("是" if r.passed else "否", "" if r.passed else "fail"), (esc(local_time(r.finished)), "")]
+        for r in report.results
+    ]
+    return _table(["姓名", "小组", "试卷种子", "得分", "百分制", "及格", "交卷时间（北京时间）"], rows)
+
+
+def _questions(report: Report) -> str:
+    rows = [
+        [(esc(s.id), ""), (esc(s.stem) if s.stem else '<span class="note">（当前题库中已没有此题）</span>', ""),
+         (f"{s.right} / {s.total}", "num"), (f"{s.percent}%", "num")]
+        for s in report.questions
+    ]
+    return _table(["题号", "题目", "答对 / 作答", "正确率"], rows)
+
+
+def _skipped(report: Report) -> str:
+    if not report.skipped:
+        return ""
+    items = "".join(f"<li><code>{esc(s.file)}</code>：{esc(s.reason)}</li>" for s in report.skipped)
+    return f"<h2>未纳入的文件（{len(report.skipped)}）</h2><ul>{items}</ul>"
+
+
+def render_html(report: Report, charts: list[str]) -> str:
+    """The whole report page; every value from a file is escaped."""
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>测验成绩汇总报告</title><style>{STYLE}</style></head><body>"
+        "<h1>测验成绩汇总报告</h1>"
+        f"{_summary(report)}"
+        '<p class="note">成绩文件由学员的浏览器生成。校验码能发现无意或随手的修改，但不能防止有意伪造：'
+        "本报告适合学习和自测，不适合作为高风险考试的依据。</p>"
+        f"<h2>成员成绩</h2>{charts[0]}{_members(report)}"
+        f"<h2>各题正确率</h2>{charts[1]}{_questions(report)}"
+        f"{_skipped(report)}"
+        "</body></html>\n"
+    )

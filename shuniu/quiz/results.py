@@ -1,0 +1,218 @@
+"""Reading the result files learners download after an exam (format ``shuniu-result``, version 1).
+
+Each file is checked for its format, version, fields, checksum and arithmetic; a file that fails
+is reported with one reason and left out, so one bad file never spoils a group's report.
+The checksum only catches accidental or casual edits: a determined user can recompute it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from shuniu.quiz.publish import canonical_json
+
+FORMAT = "shuniu-result"
+VERSION = 1
+
+
+class ResultError(Exception):
+    """Why a result file cannot be used; the message is shown after the file name."""
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    id: str
+    type: str
+    points: int  # hundredths of a point, 0..100
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    """One learner's sitting of one exam, as verified from its file."""
+
+    file: str  # as named on the command line
+    name: str
+    group: str
+    seed: str
+    banks: tuple[str, ...]
+    pass_mark: int
+    started: datetime.datetime
+    finished: datetime.datetime
+    auto_submitted: bool
+    answers: tuple[AnswerRecord, ...]
+    points: int
+    max: int
+    percent: int
+    passed: bool
+    checksum: str
+
+
+def checksum_of(data: dict[str, Any]) -> str:
+    """sha256 of the canonical JSON of the object without its ``checksum`` field."""
+    rest = {key: value for key, value in data.items() if key != "checksum"}
+    return hashlib.sha256(canonical_json(rest).encode("utf-8")).hexdigest()
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return parsed.tzinfo is not None
+
+
+# Field path -> (what it must be, test). Lists of objects are checked item by item below.
+_FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "learner": ("an object", lambda v: isinstance(v, dict)),
+    "learner.name": ("non-empty text", lambda v: isinstance(v, str) and bool(v.strip())),
+    "learner.group": ("text", lambda v: isinstance(v, str)),
+    "exam": ("an object", lambda v: isinstance(v, dict)),
+    "exam.banks": ("a list", lambda v: isinstance(v, list)),
+    "exam.tags": ("a list of text", lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v)),
+    "exam.seed": ("text", lambda v: isinstance(v, str)),
+    "exam.count": ("a whole number", _is_int),
+    "exam.minutes": ("a whole number or null", lambda v: v is None or _is_int(v)),
+    "exam.pass_mark": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
+    "started": ("an ISO 8601 time with a time zone", _is_time),
+    "finished": ("an ISO 8601 time with a time zone", _is_time),
+    "auto_submitted": ("true or false", lambda v: isinstance(v, bool)),
+    "answers": ("a list", lambda v: isinstance(v, list)),
+    "score": ("an object", lambda v: isinstance(v, dict)),
+    "score.points": ("a whole number", _is_int),
+    "score.max": ("a whole number", _is_int),
+    "score.percent": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
+    "score.passed": ("true or false", lambda v: isinstance(v, bool)),
+    "checksum": ("a sha256 hex digest", lambda v: isinstance(v, str) and len(v) == 64),
+}
+_BANK_FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "id": ("text", lambda v: isinstance(v, str) and bool(v)),
+    "hash": ("text", lambda v: isinstance(v, str)),
+}
+_ANSWER_FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "id": ("text", lambda v: isinstance(v, str) and bool(v)),
+    "type": ("text", lambda v: isinstance(v, str)),
+    "points": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
+    "correct": ("true or false", lambda v: isinstance(v, bool)),
+}
+_MISSING = object()
+
+
+def _lookup(data: dict[str, Any], path: str) -> Any:
+    value: Any = data
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value
+
+
+def _field_problems(data: dict[str, Any], fields: dict[str, tuple[str, Callable[[Any], bool]]], prefix: str) -> list[str]:
+    problems = []
+    for path, (kind, test) in fields.items():
+        parent = path.rpartition(".")[0]
+        if parent and not isinstance(_lookup(data, parent), dict):
+            continue  # the parent's problem is already reported
+        value = _lookup(data, path)
+        if value is _MISSING:
+            problems.append(f"field '{prefix}{path}' is missing")
+        elif not test(value):
+            problems.append(f"field '{prefix}{path}' must be {kind}")
+    return problems
+
+
+def _item_problems(items: Any, fields: dict[str, tuple[str, Callable[[Any], bool]]], name: str) -> list[str]:
+    if not isinstance(items, list):
+        return []
+    problems = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            problems.append(f"field '{name}[{index}]' must be an object")
+        else:
+            problems += _field_problems(item, fields, f"{name}[{index}].")
+    return problems
+
+
+def verify(data: Any) -> None:
+    """Raise :class:`ResultError` with the first reason ``data`` is not a usable result."""
+    if not isinstance(data, dict):
+        raise ResultError("not a Shuniu result file: expected a JSON object")
+    if "format" not in data:
+        raise ResultError("not a Shuniu result file: no 'format' field")
+    if data["format"] != FORMAT:
+        raise ResultError(f"not a Shuniu result file: format is {json.dumps(data['format'], ensure_ascii=False)}, "
+                          f"expected \"{FORMAT}\"")
+    if data.get("version") != VERSION or not _is_int(data.get("version")):
+        raise ResultError(f"unsupported result version {json.dumps(data.get('version'))}: this shuniu reads version {VERSION}")
+    problems = _field_problems(data, _FIELDS, "")
+    problems += _item_problems(_lookup(data, "exam.banks"), _BANK_FIELDS, "exam.banks")
+    problems += _item_problems(data.get("answers"), _ANSWER_FIELDS, "answers")
+    if problems:
+        raise ResultError("; ".join(problems))
+    if checksum_of(data) != data["checksum"]:
+        raise ResultError("checksum does not match: the file was changed after the exam")
+    _check_sums(data)
+
+
+def _check_sums(data: dict[str, Any]) -> None:
+    """The score must follow from the answers (a consistent file from a faulty player is still wrong)."""
+    answers, score = data["answers"], data["score"]
+    points = sum(answer["points"] for answer in answers)
+    percent = 100 * score["points"] // score["max"] if score["max"] else 0
+    if score["points"] != points:
+        raise ResultError(f"score does not add up: score.points is {score['points']}, the answers give {points}")
+    if score["max"] != 100 * len(answers):
+        raise ResultError(f"score does not add up: score.max is {score['max']} for {len(answers)} answers")
+    if score["percent"] != percent or score["passed"] != (percent >= data["exam"]["pass_mark"]):
+        raise ResultError(f"score does not add up: {score['points']} of {score['max']} is {percent}%")
+
+
+def read_result(path: Path, shown: str) -> Result:
+    """Read and verify one result file; ``shown`` is how messages and the report name it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ResultError("no such file") from None
+    except OSError as error:
+        raise ResultError(f"cannot read the file: {error.strerror}") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ResultError("not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ResultError(f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    verify(data)
+    return _result(data, shown)
+
+
+def _result(data: dict[str, Any], shown: str) -> Result:
+    exam, score = data["exam"], data["score"]
+    return Result(
+        file=shown,
+        name=data["learner"]["name"].strip(),
+        group=data["learner"]["group"].strip(),
+        seed=exam["seed"],
+        banks=tuple(bank["id"] for bank in exam["banks"]),
+        pass_mark=exam["pass_mark"],
+        started=datetime.datetime.fromisoformat(data["started"]),
+        finished=datetime.datetime.fromisoformat(data["finished"]),
+        auto_submitted=data["auto_submitted"],
+        answers=tuple(AnswerRecord(a["id"], a["type"], a["points"], a["correct"]) for a in data["answers"]),
+        points=score["points"],
+        max=score["max"],
+        percent=score["percent"],
+        passed=score["passed"],
+        checksum=data["checksum"],
+    )

@@ -1,0 +1,34 @@
+// The exam record and result file (docs/assets/shuniu/quiz/result.js).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { canonicalJSON, sha256Hex } from "../../docs/assets/shuniu/quiz/checksum.js";
+import { examRecord, resultFile, resultFileName } from "../../docs/assets/shuniu/quiz/result.js";
+
+const paper = [
+  { id: "q1", type: "single", answer: "A" },
+  { id: "q2", type: "multiple", answer: ["A", "B", "C"] },
+  { id: "q3", type: "fill", blanks: 1, answer: [["公文"]] },
+];
+const exam = { banks: [{ id: "b", hash: "0123456789abcdef" }], tags: [], seed: "123456", count: 3, minutes: 10, pass_mark: 60 };
+
+test("the record scores every answer; unanswered (or only blanks) is null", () => {
+  const record = examRecord(exam, paper, { q1: "A", q2: ["A", "B"], q3: [" "] }, new Date("2026-11-29T08:00:00.123Z"), new Date("2026-11-29T08:09:59Z"), false);
+  assert.deepEqual(record, {
+    format: "shuniu-result", version: 1, exam, started: "2026-11-29T08:00:00Z", finished: "2026-11-29T08:09:59Z", auto_submitted: false,
+    answers: [
+      { id: "q1", type: "single", given: "A", points: 100, correct: true },
+      { id: "q2", type: "multiple", given: ["A", "B"], points: 66, correct: false },
+      { id: "q3", type: "fill", given: null, points: 0, correct: false },
+    ],
+    score: { points: 166, max: 300, percent: 55, passed: false },
+  });
+});
+
+test("the result file carries the learner and a checksum over the rest", () => {
+  const record = examRecord(exam, paper, {}, new Date(0), new Date(0), true);
+  const file = resultFile(record, { name: "张三", group: "秘书科" });
+  const { checksum, ...rest } = file;
+  assert.deepEqual(file.learner, { name: "张三", group: "秘书科" });
+  assert.equal(checksum, sha256Hex(canonicalJSON(rest)));
+  assert.equal(resultFileName(record, { name: " 张 三/ " }), "shuniu-result-123456-张_三_.json");
+});
