@@ -1,0 +1,184 @@
+"""``shuniu quiz import``: an Excel sheet to a bank file, all or nothing (or the good rows with --skip-bad).
+
+Rows are read by :mod:`shuniu.export.excel_rows`; then ids are filled in (stable: the bank id
+and a hash of type, stem and options), checked for repeats in the sheet and in the project's
+other banks, sources are checked against the project's pages, and the YAML is read back by the
+bank loader itself, so the file written passes `shuniu check`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from shuniu.export.bank_yaml import dump_bank
+from shuniu.export.excel_read import CellProblem, Header, data_rows, find_header, question_sheet, read_info
+from shuniu.export.excel_rows import RowReader, read_row
+from shuniu.export.layout import INFO_SHEET, TAG_SPLIT
+from shuniu.model import Content
+from shuniu.problems import Problems
+from shuniu.quiz.load import load_bank
+from shuniu.quiz.publish import canonical_json
+from shuniu.quiz.validate import source_problem
+from shuniu.yamlsrc import load_yaml
+
+# (rows, how many) -> the same rows: the CLI passes one that shows a progress bar on big sheets.
+Progress = Callable[[Iterable[Any], int], Iterable[Any]]
+
+
+@dataclass
+class Imported:
+    """What an import found: the YAML of the good rows and every problem, in sheet order."""
+
+    bank_id: str
+    yaml: str | None = None
+    good: int = 0
+    bad_rows: set[int] = field(default_factory=set)
+    problems: list[CellProblem] = field(default_factory=list)
+    fatal: bool = False  # the sheet itself is unusable: nothing can be written, even with --skip-bad
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BankFields:
+    """The bank fields the import writes (command line first, then the 题库信息 sheet)."""
+
+    id: str
+    title: str
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    pass_mark: int | None = None
+
+
+def stable_id(bank_id: str, question: dict[str, Any]) -> str:
+    """The id of a question that has none: the same sheet always gives the same ids."""
+    key = canonical_json([question["type"], question["stem"], question.get("options", {})])
+    return f"{bank_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """Everything read from the workbook (it is opened once)."""
+
+    sheet: str
+    header: Header
+    rows: list[tuple[int, dict[str, str]]]  # (Excel row, field -> text), blank rows left out
+    info: dict[str, str]  # the 题库信息 sheet
+    info_rows: dict[str, int]
+
+
+def read_workbook(path: Path, progress: Progress = lambda rows, count: rows) -> SheetData:
+    """Read the question sheet and the 题库信息 sheet; raises SheetProblems when the sheet is unusable."""
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = question_sheet(workbook)
+        worksheet = workbook[sheet]
+        rows = list(progress(worksheet.iter_rows(values_only=True), worksheet.max_row or 0))
+        info, info_rows = read_info(workbook)
+    finally:
+        workbook.close()
+    header = find_header(sheet, rows)
+    return SheetData(sheet, header, list(data_rows(rows, header)), info, info_rows)
+
+
+def import_sheet(data: SheetData, bank: BankFields, content: Content) -> Imported:
+    """The bank ``bank`` made of the rows of ``data``; ``content`` is the project (its pages and other banks)."""
+    result = Imported(bank.id, notes=[f"忽略的列：{name}" for name in data.header.ignored])
+    questions: list[tuple[int, dict[str, Any]]] = []
+    for number, cells in data.rows:
+        reader = RowReader(data.sheet, number, cells, data.header)
+        question = read_row(reader)
+        result.problems += reader.problems
+        if question is not None:
+            questions.append((number, question))
+    result.problems += _check_project(data.sheet, data.header, questions, bank.id, content)
+    result.bad_rows = {problem.row for problem in result.problems}
+    good = [(number, question) for number, question in questions if number not in result.bad_rows]
+    if good:
+        _finish(result, data.sheet, bank, good)
+    result.problems.sort(key=lambda problem: (problem.row, problem.column))
+    return result
+
+
+def _check_project(sheet: str, header: Header, questions: list[tuple[int, dict[str, Any]]], bank_id: str,
+                   content: Content) -> list[CellProblem]:
+    """Ids (filled in where empty) unique in the sheet and the project; sources that lead to a heading."""
+    elsewhere = {q.id: f"{other.path}:{q.line}" for other in content.banks if other.id != bank_id for q in other.questions}
+    seen: dict[str, int] = {}
+    problems = []
+    for number, question in questions:
+        given = question["id"] is not None
+        question_id = question["id"] = question["id"] or stable_id(bank_id, question)
+        column = header.letter("id") if given else ""
+        if question_id in seen:
+            repeated = (f"ID“{question_id}”与第 {seen[question_id]} 行重复" if given
+                        else f"与第 {seen[question_id]} 行是同一道题（题型、题干和选项都相同）")
+            problems.append(CellProblem(sheet, number, column, repeated))
+        elif question_id in elsewhere:
+            problems.append(CellProblem(sheet, number, column, f"ID“{question_id}”已被 {elsewhere[question_id]} 使用"))
+        seen.setdefault(question_id, number)
+        source = question.get("source")
+        broken = source_problem(content, source) if source else None
+        if broken:
+            problems.append(CellProblem(sheet, number, header.letter("source"), f"出处无效：{broken}"))
+    return problems
+
+
+def _finish(result: Imported, sheet: str, bank: BankFields, good: list[tuple[int, dict[str, Any]]]) -> None:
+    """The YAML of the good rows, read back by the bank loader; what it rejects is reported on its row."""
+    data: dict[str, Any] = {"id": bank.id, "title": bank.title}
+    if bank.description:
+        data["description"] = bank.description
+    if bank.tags:
+        data["tags"] = list(bank.tags)
+    if bank.pass_mark is not None:
+        data["pass_mark"] = bank.pass_mark
+    data["questions"] = [question for _, question in good]
+    text = dump_bank(data)
+    loaded = _load_back(text, bank.id)
+    if loaded:
+        starts = load_yaml(text)["questions"].item_lines
+        for problem in loaded.sorted():
+            row = next((good[i][0] for i in reversed(range(len(starts))) if starts[i] <= problem.line), 0)
+            result.problems.append(CellProblem(sheet, row, "", problem.message))
+            result.bad_rows.add(row)
+        return
+    result.yaml, result.good = text, len(good)
+
+
+def _load_back(text: str, bank_id: str) -> Problems:
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / f"{bank_id}.yml"
+        file.write_text(text, encoding="utf-8")
+        problems = Problems()
+        load_bank(file, f"quizzes/{bank_id}.yml", problems)
+    return problems
+
+
+def bank_fields(data: SheetData, default_title: str, bank_id: str | None, title: str | None
+                ) -> tuple[BankFields | None, list[CellProblem]]:
+    """The bank's fields: ``bank_id``/``title`` as given, else the 题库信息 sheet, else ``default_title``.
+
+    None when no id is given anywhere.
+    """
+    info = data.info
+    problems = []
+    pass_mark = None
+    if "pass_mark" in info:
+        text = info["pass_mark"]
+        if text.isdigit() and 0 <= int(text) <= 100:
+            pass_mark = int(text)
+        else:
+            message = f"及格线应为 0 到 100 的整数，得到“{text}”"
+            problems.append(CellProblem(INFO_SHEET, data.info_rows["pass_mark"], "B", message))
+    chosen = bank_id or info.get("id")
+    if not chosen:
+        return None, problems
+    tags = tuple(tag.strip() for tag in TAG_SPLIT.split(info.get("tags", "")) if tag.strip())
+    return BankFields(chosen, title or info.get("title") or default_title, info.get("description", ""), tags, pass_mark), problems

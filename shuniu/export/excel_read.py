@@ -1,0 +1,149 @@
+"""Reading an Excel bank: the sheet, its header row (the template's column names and common
+variants), the cells as text, and the 题库信息 sheet. Problems name sheet, row and column."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from shuniu.export.layout import INFO_SHEET, SHEET
+
+HEADER_SEARCH = 10  # the header may sit below a title row or two
+REQUIRED = ("type", "stem", "answer", "explanation")
+NAMES = {"type": "题型", "stem": "题干", "answer": "答案", "explanation": "解析"}
+HEADER_WORDS = {
+    "type": ("题型", "题目类型", "试题类型", "类型", "type"),
+    "stem": ("题干", "题目", "试题", "题目内容", "试题内容", "问题", "stem", "question"),
+    "answer": ("答案", "正确答案", "标准答案", "参考答案", "answer"),
+    "explanation": ("解析", "答案解析", "试题解析", "解释", "explanation"),
+    "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
+    "tags": ("标签", "知识点", "tags", "tag"),
+    "source": ("出处", "来源", "source"),
+    "id": ("id", "编号", "试题id", "题目id", "试题编号", "题目编号"),
+}
+INFO_WORDS = {"id": ("题库id", "id"), "title": ("题库名称", "名称", "标题", "title"),
+              "description": ("简介", "说明", "description"), "tags": ("标签", "tags"), "pass_mark": ("及格线", "pass_mark")}
+_OPTION = re.compile(r"^(?:选项|option)?([a-h])$")
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A problem at a cell (or a row, when ``column`` is empty) of a sheet."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def render(self, file: str) -> str:
+        """``bank.xlsx:题库!7:K: message`` (the column is left out for a whole row)."""
+        place = f"{self.row}:{self.column}" if self.column else f"{self.row}"
+        return f"{file}:{self.sheet}!{place}: {self.message}"
+
+
+class SheetProblems(Exception):
+    """The sheet cannot be read at all (no header, missing columns): nothing is imported."""
+
+    def __init__(self, problems: list[CellProblem]) -> None:
+        super().__init__("; ".join(problem.message for problem in problems))
+        self.problems = problems
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person sees in it (2.0 as 2, a date as 2025-03-01)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time(0) else value.isoformat(" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def header_key(text: str) -> str | None:
+    """The field a header names: "题干" and "题目（必填）" are both "stem", "选项A" and "A" are "A"."""
+    name = unicodedata.normalize("NFKC", text).lower()
+    name = re.sub(r"\s+|\*|\(.*?\)", "", name)
+    option = _OPTION.match(name)
+    if option:
+        return option.group(1).upper()
+    return next((key for key, words in HEADER_WORDS.items() if name in words), None)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header row of the question sheet: where each field's column is."""
+
+    row: int
+    columns: dict[str, int]  # field ("stem", "A", ...) -> 0-based column index
+    ignored: tuple[str, ...]  # headers of unused columns, as "分数（D 列）"
+
+    def letter(self, key: str) -> str:
+        return get_column_letter(self.columns[key] + 1) if key in self.columns else ""
+
+
+def question_sheet(workbook: Workbook) -> str:
+    """The sheet named 题库, else the first one."""
+    return SHEET if SHEET in workbook.sheetnames else workbook.sheetnames[0]
+
+
+def find_header(sheet: str, rows: list[tuple[Any, ...]]) -> Header:
+    """The first of the top rows naming two known fields; raises SheetProblems when there is none or it lacks a column."""
+    for number, values in enumerate(rows[:HEADER_SEARCH], start=1):
+        keys = [header_key(cell_text(value)) for value in values]
+        if sum(1 for key in keys if key) >= 2:
+            return _header(sheet, number, values, keys)
+    raise SheetProblems([CellProblem(sheet, 1, "", f"找不到表头：前 {HEADER_SEARCH} 行中没有一行含有 题型、题干、答案 等列名")])
+
+
+def _header(sheet: str, number: int, values: tuple[Any, ...], keys: list[str | None]) -> Header:
+    columns: dict[str, int] = {}
+    problems = []
+    ignored = []
+    for index, key in enumerate(keys):
+        if key is None:
+            if cell_text(values[index]):
+                ignored.append(f"{cell_text(values[index])}（{get_column_letter(index + 1)} 列）")
+        elif key in columns:
+            first = get_column_letter(columns[key] + 1)
+            problems.append(CellProblem(sheet, number, get_column_letter(index + 1),
+                                        f"列“{cell_text(values[index])}”与 {first} 列重复"))
+        else:
+            columns[key] = index
+    problems += [CellProblem(sheet, number, "", f"缺少“{NAMES[key]}”列") for key in REQUIRED if key not in columns]
+    if problems:
+        raise SheetProblems(problems)
+    return Header(number, columns, tuple(ignored))
+
+
+def data_rows(rows: list[tuple[Any, ...]], header: Header) -> Iterator[tuple[int, dict[str, str]]]:
+    """(Excel row number, field -> text) for each row under the header that is not blank."""
+    for number, values in enumerate(rows[header.row:], start=header.row + 1):
+        cells = {key: cell_text(values[index]) if index < len(values) else "" for key, index in header.columns.items()}
+        if any(cells.values()):
+            yield number, cells
+
+
+def read_info(workbook: Workbook) -> tuple[dict[str, str], dict[str, int]]:
+    """The 题库信息 sheet as field -> text, and field -> row (for messages); empty without that sheet."""
+    if INFO_SHEET not in workbook.sheetnames:
+        return {}, {}
+    values: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    for number, row in enumerate(workbook[INFO_SHEET].iter_rows(values_only=True), start=1):
+        label = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(row[0] if row else None))).lower()
+        key = next((key for key, words in INFO_WORDS.items() if label in words), None)
+        if key and len(row) > 1 and cell_text(row[1]):
+            values[key], rows[key] = cell_text(row[1]), number
+    return values, rows

@@ -1,0 +1,53 @@
+"""The export formats: name, file suffix, whether one file can hold several banks, and the exporter.
+
+The exporter modules are imported only when a file is made: openpyxl, python-docx and genanki
+take seconds to import, and neither `shuniu check` nor a build whose exports are all cached
+needs them. ``version`` names a format's output: raise it whenever a change alters the bytes,
+so the build's export cache (:mod:`shuniu.export.downloads`) makes the file again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from shuniu.export.aiken import has_questions
+from shuniu.export.common import Export
+from shuniu.model import Content
+from shuniu.quiz.model import Bank
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # as in --format
+    suffix: str  # of the file name: "<bank id><suffix>"
+    bundles: bool  # one file can hold several banks (categories, decks)
+    version: int
+    module: str  # shuniu.export.<module>.export(content, banks[, day]) makes the file
+    labels: dict[str, str] = field(default_factory=dict)  # download link text by language
+    dated: bool = False  # the exporter takes the export date (Anki note times)
+    holds: Callable[[Bank], bool] = lambda bank: True  # whether a file of this bank would hold any question
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang, self.labels["en"])
+
+    def make(self, content: Content, banks: Sequence[Bank], day: datetime.date) -> Export:
+        module = importlib.import_module(f"shuniu.export.{self.module}")
+        result: Export = module.export(content, banks, day) if self.dated else module.export(content, banks)
+        return result
+
+
+FORMATS = {
+    item.name: item for item in (
+        Format("gift", ".gift.txt", True, 1, "gift", {"zh": "GIFT（导入 Moodle）", "en": "GIFT (Moodle import)"}),
+        Format("aiken", ".aiken.txt", False, 1, "aiken", {"zh": "Aiken（仅单选题）", "en": "Aiken (single choice only)"},
+               holds=has_questions),
+        Format("moodle-xml", ".moodle.xml", True, 1, "moodle_xml", {"zh": "Moodle XML", "en": "Moodle XML"}),
+        Format("anki", ".apkg", True, 1, "anki", {"zh": "Anki 卡组", "en": "Anki deck"}, dated=True),
+        Format("docx", ".docx", False, 1, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
+        Format("csv", ".csv", False, 1, "csv_", {"zh": "CSV 表格", "en": "CSV"}),
+        Format("xlsx", ".xlsx", False, 1, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"}),
+    )
+}

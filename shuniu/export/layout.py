@@ -1,0 +1,74 @@
+"""The Excel (and CSV) layout of a bank: columns, how each answer is written in a cell, and the
+words the import accepts. The template, the import and the xlsx/csv exports all use this one list."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import TypeVar
+
+from openpyxl.utils import get_column_letter
+
+from shuniu.export.common import answer_text, fill_groups
+from shuniu.quiz.model import OPTION_LETTERS, Question, QuestionType
+from shuniu.quiz.strings import type_label
+
+K = TypeVar("K")
+SHEET = "题库"
+INFO_SHEET = "题库信息"
+HELP_SHEET = "说明"
+OPTION_COLUMNS = tuple(f"选项{letter}" for letter in OPTION_LETTERS)
+COLUMNS = ("题型", "题干", *OPTION_COLUMNS, "答案", "解析", "难度", "标签", "出处", "ID")
+# The fields of the 题库信息 sheet (label in column A, value in column B).
+INFO_FIELDS = (("id", "题库ID"), ("title", "题库名称"), ("description", "简介"), ("tags", "标签"), ("pass_mark", "及格线"))
+# Fill answers: "写法一|写法二" for one blank, ";;" between blanks (full-width ｜ and ；； work too).
+ALTERNATIVES = "|"
+BLANKS = ";;"
+TAG_JOIN = "、"
+TAG_SPLIT = re.compile(r"[,，、;；]")
+
+TYPE_WORDS = {
+    QuestionType.SINGLE: ("单选", "单选题", "单项选择", "单项选择题", "single"),
+    QuestionType.MULTIPLE: ("多选", "多选题", "多项选择", "多项选择题", "multiple"),
+    QuestionType.TRUEFALSE: ("判断", "判断题", "是非题", "truefalse", "true/false", "tf"),
+    QuestionType.FILL: ("填空", "填空题", "fill"),
+    QuestionType.SHORT: ("简答", "简答题", "问答题", "short"),
+}
+TRUE_WORDS = ("正确", "对", "√", "✓", "✔", "是", "t", "true", "y", "yes")
+FALSE_WORDS = ("错误", "错", "×", "✗", "✘", "x", "否", "f", "false", "n", "no")
+DIFFICULTY_WORDS = {1: ("1", "易", "容易", "简单", "easy"), 2: ("2", "中", "中等", "一般", "适中", "medium"),
+                    3: ("3", "难", "较难", "困难", "hard")}
+
+
+def column_of(name: str) -> str:
+    """The Excel letter of a template column: ``column_of("答案") == "K"``."""
+    return get_column_letter(COLUMNS.index(name) + 1)
+
+
+def normal(text: str) -> str:
+    """Full-width to half-width, lower-case, no spaces: how cell words are compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def lookup(words: Mapping[K, tuple[str, ...]], text: str) -> K | None:
+    """The key whose words include ``text`` (compared as :func:`normal` text)."""
+    wanted = normal(text)
+    return next((key for key, names in words.items() if wanted in names), None)
+
+
+def answer_cell(question: Question) -> str:
+    """The answer as the 答案 cell holds it: B, AC, 正确, 写法一|写法二;;第二空, or the reference text."""
+    if question.type is QuestionType.FILL:
+        return BLANKS.join(ALTERNATIVES.join(group) for group in fill_groups(question))
+    return answer_text(question)
+
+
+def question_row(question: Question) -> list[str | int]:
+    """One question in the order of :data:`COLUMNS`."""
+    options = dict(question.options)
+    return [
+        type_label("zh", question.type), question.stem, *(options.get(letter, "") for letter in OPTION_LETTERS),
+        answer_cell(question), question.explanation, question.difficulty, TAG_JOIN.join(question.tags),
+        question.source or "", question.id,
+    ]

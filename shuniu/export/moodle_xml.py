@@ -1,0 +1,128 @@
+"""Moodle XML: a ``<quiz>`` with one category per bank (``$course$/top/<bank id>``) and its questions.
+
+Choice questions become ``multichoice`` (partial credit from Moodle's weight list), true/false
+``truefalse``, fill with one blank ``shortanswer``, fill with several blanks ``cloze`` (one
+SHORTANSWER field per blank) and short answers ``essay`` with the reference answer as grader
+information. Texts are HTML (escaped content) in CDATA sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shuniu.export.common import Export, Skips, feedback_text, fill_groups, multiple_weights, right_letters
+from shuniu.model import Content
+from shuniu.quiz.model import Bank, Question, QuestionType
+from shuniu.quiz.questions import BLANK
+from shuniu.render.html import esc
+
+_TYPES = {QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice", QuestionType.TRUEFALSE: "truefalse",
+          QuestionType.SHORT: "essay"}
+_CLOZE_SPECIAL = '\\}#~/"'
+
+
+def html(text: str) -> str:
+    """Content as an HTML paragraph in a CDATA section (escaping leaves no ``]]>`` inside)."""
+    return f"<![CDATA[<p>{esc(text).replace(chr(10), '<br>')}</p>]]>"
+
+
+def text_element(tag: str, text: str, indent: str = "    ") -> str:
+    return f'{indent}<{tag} format="html">\n{indent}  <text>{html(text)}</text>\n{indent}</{tag}>'
+
+
+def export(content: Content, banks: Sequence[Bank]) -> Export:
+    skips = Skips()
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
+    exported = 0
+    for bank in banks:
+        parts.append(_category(bank))
+        for question in bank.questions:
+            block = question_element(question, skips)
+            if block is not None:
+                parts.append(block)
+                exported += 1
+    parts.append("</quiz>\n")
+    return Export("\n".join(parts).encode("utf-8"), exported, skips)
+
+
+def _category(bank: Bank) -> str:
+    return (f'  <question type="category">\n    <category>\n      <text>$course$/top/{esc(bank.id)}</text>\n'
+            f"    </category>\n{text_element('info', bank.description or bank.title)}\n  </question>")
+
+
+def question_element(question: Question, skips: Skips) -> str | None:
+    """One ``<question>``, or None (counted in ``skips``) when Moodle has no weights for it."""
+    body = _body(question, skips)
+    if body is None:
+        return None
+    kind = _TYPES.get(question.type) or ("shortanswer" if question.blanks == 1 else "cloze")
+    stem = _cloze_stem(question) if kind == "cloze" else html(question.stem)
+    head = [
+        f'  <question type="{kind}">',
+        f"    <name>\n      <text>{esc(question.id)}</text>\n    </name>",
+        f'    <questiontext format="html">\n      <text>{stem}</text>\n    </questiontext>',
+        text_element("generalfeedback", feedback_text(question)),
+        "    <defaultgrade>1</defaultgrade>",
+        "    <penalty>0</penalty>",
+        "    <hidden>0</hidden>",
+        f"    <idnumber>{esc(question.id)}</idnumber>",
+    ]
+    tags = "".join(f"<tag><text>{esc(tag)}</text></tag>" for tag in question.tags)
+    tail = [f"    <tags>{tags}</tags>"] if tags else []
+    return "\n".join([*head, *body, *tail, "  </question>"])
+
+
+def _body(question: Question, skips: Skips) -> list[str] | None:
+    kind = question.type
+    if kind.is_choice:
+        return _choices(question, skips)
+    if kind is QuestionType.TRUEFALSE:
+        right = bool(question.answer)
+        return [_plain_answer("100" if right else "0", "true"), _plain_answer("0" if right else "100", "false")]
+    if kind is QuestionType.FILL:
+        if question.blanks != 1:
+            return []  # cloze: the answers are embedded in the question text
+        return ["    <usecase>0</usecase>", *(_plain_answer("100", text) for text in fill_groups(question)[0])]
+    return ["    <responseformat>editor</responseformat>", "    <responserequired>1</responserequired>",
+            "    <responsefieldlines>10</responsefieldlines>", text_element("graderinfo", str(question.answer)),
+            '    <responsetemplate format="html">\n      <text></text>\n    </responsetemplate>']
+
+
+def _choices(question: Question, skips: Skips) -> list[str] | None:
+    if question.type is QuestionType.SINGLE:
+        right, wrong = "100", "0"
+    else:
+        weights = multiple_weights(question)
+        if weights is None:
+            skips.add("multiple with a right-option count Moodle has no weight for")
+            return None
+        right, wrong = weights
+    single = "true" if question.type is QuestionType.SINGLE else "false"
+    # Options keep their order: "以上都对" and similar options depend on it.
+    lines = [f"    <single>{single}</single>", "    <shuffleanswers>false</shuffleanswers>",
+             "    <answernumbering>ABCD</answernumbering>"]
+    for letter, text in question.options:
+        fraction = right if letter in right_letters(question) else wrong
+        lines.append(f'    <answer fraction="{fraction}" format="html">\n      <text>{html(text)}</text>\n'
+                     '      <feedback format="html">\n        <text></text>\n      </feedback>\n    </answer>')
+    return lines
+
+
+def _plain_answer(fraction: str, text: str) -> str:
+    return (f'    <answer fraction="{fraction}" format="moodle_auto_format">\n      <text>{esc(text)}</text>\n'
+            '      <feedback format="html">\n        <text></text>\n      </feedback>\n    </answer>')
+
+
+def _cloze_stem(question: Question) -> str:
+    """The stem with each blank replaced by ``{1:SHORTANSWER:=a~=b}`` (Moodle's embedded answers)."""
+    groups = iter(fill_groups(question))
+    pieces = BLANK.split(question.stem)
+    out = [esc(pieces[0])]
+    for piece in pieces[1:]:
+        accepted = "~".join("=" + _cloze_escape(esc(text)) for text in next(groups))
+        out.append(f"{{1:SHORTANSWER:{accepted}}}{esc(piece)}")
+    return f"<![CDATA[<p>{''.join(out).replace(chr(10), '<br>')}</p>]]>"
+
+
+def _cloze_escape(text: str) -> str:
+    return "".join("\\" + char if char in _CLOZE_SPECIAL else char for char in text)
