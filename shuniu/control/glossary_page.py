@@ -1,0 +1,92 @@
+"""The glossary on the site: a page of every term, and tooltips on content pages.
+
+Tooltips use the ``abbr`` Markdown extension: a page gets ``*[term]: definition`` lines for
+the terms that occur in its body, and only those, so pages stay small. ``abbr`` matches whole
+words (``\\b`` on both sides); in Chinese prose that means a term set off by punctuation,
+markup, a table cell or a list item, not one run into the surrounding characters. The same
+rule picks which definitions to append, so no page carries a definition it cannot use.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from collections.abc import Iterable
+
+from shuniu.control.model import Term
+from shuniu.generated import GeneratedPage, generator
+from shuniu.links import resolve
+from shuniu.markdown import body_lines
+from shuniu.model import Content, Page
+from shuniu.render.compose import body_transform
+from shuniu.render.html import md_escape_cell
+
+GLOSSARY_PAGE = "glossary.md"
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+STRINGS = {
+    "zh": {"title": "术语表", "aliases": "又称", "source": "出处",
+           "intro": "办公室工作常用术语 {count} 个。正文中出现的术语，鼠标悬停可看释义。"},
+    "en": {"title": "Glossary", "aliases": "Also", "source": "Source",
+           "intro": "{count} terms of office work (in Chinese). On content pages, hover a term to see its definition."},
+}
+
+
+@functools.lru_cache(maxsize=4)
+def _names(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name (longest first, as ``abbr`` matches) and each name's tooltip."""
+    titles: dict[str, str] = {}
+    for term in terms:
+        titles[term.term] = term.definition
+        for alias in term.aliases:
+            titles.setdefault(alias, f"{term.term}：{term.definition}")
+    ordered = sorted(titles, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b"), titles
+
+
+def tooltip_lines(terms: tuple[Term, ...], markdown: str) -> list[str]:
+    """The abbreviation definitions for the names that occur in ``markdown`` (outside code)."""
+    if not terms:
+        return []
+    pattern, titles = _names(terms)
+    text = "\n".join(_CODE_SPAN.sub(" ", line) for _, line in body_lines(markdown))
+    found = dict.fromkeys(pattern.findall(text))
+    return [f"*[{name}]: {titles[name]}" for name in found]
+
+
+@body_transform
+def _glossary_tooltips(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
+    lines = tooltip_lines(tuple(content.glossary), markdown)
+    if not lines:
+        return markdown
+    return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+@generator
+def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable[GeneratedPage]:
+    """Every term with its aliases, definition and source; each term heading is an anchor."""
+    if not content.glossary:
+        return
+    s = STRINGS.get(lang, STRINGS["en"])
+    parts = [f"---\ntitle: {json.dumps(s['title'], ensure_ascii=False)}\n---\n", s["intro"].format(count=len(content.glossary))]
+    for term in content.glossary:
+        parts.append(f"## {md_escape_cell(term.term)}")
+        if term.aliases:
+            parts.append(f"**{s['aliases']}**：" + "、".join(md_escape_cell(a) for a in term.aliases))
+        parts.append(md_escape_cell(term.definition))
+        if term.source:
+            parts.append(f"{s['source']}：{_source_link(content, term.source, lang)}")
+    yield GeneratedPage(GLOSSARY_PAGE, "\n\n".join(parts) + "\n")
+
+
+def _source_link(content: Content, target: str, lang: str) -> str:
+    """A Markdown link to the source page in ``lang``; the anchor is kept only where that
+    language's page has it (a translation's headings may differ)."""
+    path, anchor = resolve("index.md", target.strip())
+    page = content.page(path, lang)
+    if page is None:
+        return md_escape_cell(target)
+    keep = f"#{anchor}" if anchor and anchor in page.anchors else ""
+    return f"[{md_escape_cell(page.meta.title)}]({path}{keep})"

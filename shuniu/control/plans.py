@@ -1,0 +1,139 @@
+"""Study plans (docs/study/plans/<id>.yml): loading, and the checks that need all content.
+
+Format (DESIGN.md): ``id``, ``title``, ``group``, ``sessions``: a list of ``date``, ``topic``,
+``read`` (docs-relative page links), ``quiz`` (bank ids), ``notes``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shuniu.check import checker, loader
+from shuniu.control.model import Plan, Ref, Session
+from shuniu.fields import FieldReader, describe
+from shuniu.links import docs_link_problem
+from shuniu.model import Content
+from shuniu.problems import Problems
+from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml
+
+PLANS_FOLDER = "docs/study/plans"
+PLAN_FIELDS = {"id", "title", "group", "sessions"}
+SESSION_FIELDS = {"date", "topic", "read", "quiz", "notes"}
+
+
+def bank_ids(content: Content) -> set[str] | None:
+    """Ids of the loaded banks; None while no banks are loaded (nothing to check against)."""
+    banks = getattr(content, "banks", None)
+    return {bank.id for bank in banks} if banks else None
+
+
+@loader
+def load_plans(root: Path, content: Content, problems: Problems) -> None:
+    """Read every plan file; each problem is collected with its line."""
+    for file in sorted((root / PLANS_FOLDER).glob("*.y*ml")):
+        path = file.relative_to(root).as_posix()
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.add(path, 1, "file is not valid UTF-8 text")
+            continue
+        plan = read_plan(path, text, problems)
+        if plan:
+            content.plans.append(plan)
+
+
+def read_plan(path: str, text: str, problems: Problems) -> Plan | None:
+    """One plan from its YAML text, or None when it is unusable."""
+    try:
+        data = load_yaml(text)
+    except YamlError as error:
+        problems.add(path, error.line, error.message)
+        return None
+    if not isinstance(data, LineDict):
+        problems.add(path, 1, f"a study plan must be a mapping with id, title, group and sessions, got {describe(data)}")
+        return None
+    fields = FieldReader(data, path, problems)
+    fields.unknown(PLAN_FIELDS)
+    plan_id, title, group = fields.text("id"), fields.text("title"), fields.text("group")
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if plan_id and plan_id != stem:
+        fields.problem("id", f"id '{plan_id}' must match the file name '{stem}'")
+    sessions = _sessions(data, path, problems)
+    if not (plan_id and title and group):
+        return None
+    return Plan(plan_id, title, group, path, tuple(sorted(sessions, key=lambda s: s.date)))
+
+
+def _sessions(data: LineDict, path: str, problems: Problems) -> list[Session]:
+    items = data.get("sessions")
+    if not isinstance(items, LineList) or not items:
+        problems.add(path, data.line_of("sessions"), "field 'sessions' must be a list of at least one session")
+        return []
+    sessions: list[Session] = []
+    seen: dict[object, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, LineDict):
+            problems.add(path, items.line_of(index), f"a session must be a mapping with date and topic, got {describe(item)}")
+            continue
+        session = _session(item, path, problems, index + 1)
+        if session is None:
+            continue
+        if session.date in seen:
+            # The calendar identifies events by plan and date: two sessions a day would collide.
+            message = f"session {index + 1}: another session is on {session.date} (line {seen[session.date]})"
+            problems.add(path, session.line, message)
+            continue
+        seen[session.date] = session.line
+        sessions.append(session)
+    return sessions
+
+
+def _session(item: LineDict, path: str, problems: Problems, number: int) -> Session | None:
+    fields = FieldReader(item, path, problems, where=f"session {number}: ")
+    fields.unknown(SESSION_FIELDS)
+    day, topic = fields.date("date"), fields.text("topic")
+    read, quiz = _refs(fields, "read"), _refs(fields, "quiz")
+    notes = fields.text("notes", required=False) or ""
+    if day is None or topic is None:
+        return None
+    return Session(day, topic, read, quiz, notes, item.line)
+
+
+def _refs(fields: FieldReader, key: str) -> tuple[Ref, ...]:
+    """A list of targets, each with its own line (a flow list shares the key's line)."""
+    values = fields.text_list(key)
+    raw = fields.data.get(key)
+    lines = [raw.line_of(i) for i in range(len(values))] if isinstance(raw, LineList) else [fields.line(key)] * len(values)
+    return tuple(Ref(value, line) for value, line in zip(values, lines, strict=True))
+
+
+@checker
+def check_plans(content: Content) -> Problems:
+    """Readings must be pages of this site; quizzes must be loaded banks."""
+    problems = Problems()
+    banks = bank_ids(content)
+    for plan in content.plans:
+        for session in plan.sessions:
+            for ref in session.read:
+                message = docs_link_problem(content, ref.target)
+                if message:
+                    problems.add(plan.path, ref.line, f"session {session.date}: {message}")
+            for ref in session.quiz:
+                if banks is not None and ref.target not in banks:
+                    problems.add(plan.path, ref.line, f"session {session.date}: unknown bank '{ref.target}'")
+    return problems
+
+
+@checker
+def check_study_units(content: Content) -> Problems:
+    """Every bank a study unit lists (front matter ``banks``) must exist."""
+    problems = Problems()
+    banks = bank_ids(content)
+    if banks is None:
+        return problems
+    for page in content.pages:
+        for bank in page.meta.banks:
+            if bank not in banks:
+                # PageMeta keeps no line per field: line 2 is the front matter, as for duplicate ids.
+                problems.add(page.path, 2, f"field 'banks': unknown bank '{bank}'")
+    return problems
