@@ -43,7 +43,7 @@ def test_golden_svg(fixture_page):
 def test_svg_is_well_formed_and_links_every_step(fixture_page):
     svg = ET.fromstring(diagram_of(fixture_page))
     assert svg.tag == f"{SVG}svg"
-    assert svg.find(f"{SVG}title").text == "发文 <审核> & 签发流程图"
+    assert svg.find(f"{SVG}title").text == "发文「审核」& 签发流程图"
     links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
     assert list(links) == [f"#step-{s.id}" for s in fixture_page.steps]
     for step in fixture_page.steps:
