@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+GIFT_STAMP := tools/gift/node_modules/.installed
 
-.PHONY: serve build test check lint clean bench
+.PHONY: serve build build-internal test check lint clean bench
+.PHONY: serve-fast search-quality
 
 $(SITE_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,24 +18,46 @@ $(TEST_STAMP): $(SITE_STAMP) pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# gift-pegjs (npm, pinned in tools/gift/package-lock.json) parses the GIFT export in the tests.
+# Without npm the GIFT parser tests are skipped with a reason.
+$(GIFT_STAMP): tools/gift/package.json tools/gift/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/gift --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the GIFT parser tests will be skipped"; fi
+
 ## serve: set up (first time) and preview on http://127.0.0.1:8000/ with live reload
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## serve-fast: preview the Chinese site only (about half the rebuild time on a large site)
+serve-fast: $(SITE_STAMP)
+	SHUNIU_ONLY_LOCALE=zh $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: strict build into a temporary folder; site/ is replaced only when it succeeds
 build: $(SITE_STAMP)
 	sh tools/build_site.sh $(BIN)/mkdocs site
 
+## build-internal: the internal edition (pages and banks marked classification: internal too) into site-internal/
+build-internal: $(SITE_STAMP)
+	SHUNIU_EDITION=internal sh tools/build_site.sh $(BIN)/mkdocs site-internal
+
 ## test: set up (first time) and run every test
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(GIFT_STAMP)
 	$(BIN)/python -m pytest -q
 
 ## check: lint, types, content check and the tests
-check: $(TEST_STAMP)
+check: $(TEST_STAMP) $(GIFT_STAMP)
 	$(BIN)/ruff check shuniu hooks tests
 	$(BIN)/mypy
 	$(BIN)/shuniu check
 	$(BIN)/python -m pytest -q
 
+## bench: build times, page weight, search speed and quality, preview speed -> bench-results/ (BENCH_SIZES, BENCH_RUNS)
+bench: $(TEST_STAMP)
+	$(BIN)/python -m bench.run
+
+## search-quality: recall@5 of the Chinese test queries (bench/search_queries.yml) on the real site
+search-quality: $(TEST_STAMP)
+	$(BIN)/python -m bench.search_quality --json bench-results/search-quality.json
+
 clean:
-	rm -rf site site.old site.tmp-*
+	rm -rf site site.old site.tmp-* site-internal site-internal.old site-internal.tmp-*

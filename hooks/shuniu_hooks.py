@@ -24,6 +24,7 @@ from shuniu.generated import GeneratedPage, generate
 from shuniu.model import Content
 from shuniu.render.compose import compose_markdown
 from shuniu.search_dict import write_user_dict
+from shuniu.web.assets import WEB as WEB_SOURCES
 
 log = get_plugin_logger("shuniu")
 SECTION_ORDER = ["policies", "procedures", "study", "quizzes"]
@@ -34,11 +35,13 @@ class _State:
     signature: tuple[Any, ...] = ()
     root: Path = Path(".")
     excluded: frozenset[str] = frozenset()  # sources this edition leaves out
+    generated: dict[str, GeneratedPage] = {}  # this language's generated pages, by source
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
-    """Changes whenever a content file changes, so `mkdocs serve` rechecks after each save."""
-    files = [p for folder in ("docs", "quizzes") for p in sorted((root / folder).rglob("*")) if p.is_file()]
+    """Changes whenever a content file or a player source changes, so `mkdocs serve` rechecks."""
+    folders = (root / "docs", root / "quizzes", WEB_SOURCES)
+    files = [p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
@@ -84,8 +87,10 @@ def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
 def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang, default = language(config), _default_language(config)
+    _State.generated = {}
     for item in generate(_State.content, lang, today()):
         if isinstance(item, GeneratedPage):
+            _State.generated[item.src_uri] = item
             files.append(_page_file(config, item, lang, default))
         elif lang == default:  # data files are language-neutral: one copy at the site root
             files.append(File.generated(config, item.src_uri, content=item.data))
@@ -130,24 +135,66 @@ def _default_language(config: MkDocsConfig) -> str:
 @event_priority(-200)  # after mkdocs-static-i18n has arranged the nav for this language
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
     lang = language(config)
-    sections = [item for item in nav.items if isinstance(item, Section)]
-    for section in sections:
-        index = next((c for c in section.children if isinstance(c, MkPage) and c.file.name == "index"), None)
-        if index is not None:
-            page = _State.content.page(index.file.src_uri, lang)
-            if page:
-                section.title = page.meta.title
-    order = {name: i for i, name in enumerate(SECTION_ORDER)}
-
-    def position(item: Any) -> int:
-        if isinstance(item, Section) and item.children:
-            first = item.children[0]
-            folder = getattr(getattr(first, "file", None), "src_uri", "").split("/", 1)[0]
-            return 1 + order.get(folder, len(order))
-        return 0
-
-    nav.items.sort(key=position)
+    _arrange(nav.items, lang)
+    nav.items.sort(key=_top_position)
+    hidden = [page for page in nav.pages if not _in_nav(page)]
+    if hidden:
+        _relink([page for page in nav.pages if _in_nav(page)])
     return nav
+
+
+def _top_position(item: Any) -> int:
+    """Home first, then the sections in reading order, then other top-level pages and folders."""
+    if not isinstance(item, Section):
+        return 0 if getattr(getattr(item, "file", None), "name", "") == "index" else len(SECTION_ORDER) + 1
+    return 1 + SECTION_ORDER.index(_folder(item)) if _folder(item) in SECTION_ORDER else len(SECTION_ORDER) + 2
+
+
+def _in_nav(page: Any) -> bool:
+    generated = _State.generated.get(getattr(getattr(page, "file", None), "src_uri", ""))
+    return generated is None or generated.in_nav
+
+
+def _relink(pages: list[Any]) -> None:
+    """Previous/next links (the page footer) over the pages the menus show."""
+    for i, page in enumerate(pages):
+        page.previous_page = pages[i - 1] if i > 0 else None
+        page.next_page = pages[i + 1] if i + 1 < len(pages) else None
+
+
+def _arrange(items: list[Any], lang: str) -> None:
+    """Name each section after its index page's title, and order each section's pages."""
+    for item in items:
+        if isinstance(item, Section):
+            index = next((c for c in item.children if isinstance(c, MkPage) and c.file.name == "index"), None)
+            if index is not None:
+                item.title = _title(index.file.src_uri, lang) or item.title
+            item.children = sorted((c for c in item.children if _in_nav(c)), key=_weight)
+            _arrange(item.children, lang)
+
+
+def _title(src_uri: str, lang: str) -> str:
+    page = _State.content.page(src_uri, lang)
+    if page is not None:
+        return page.meta.title
+    generated = _State.generated.get(src_uri)
+    return generated.title if generated else ""
+
+
+def _weight(item: Any) -> tuple[int, int]:
+    """Index page first, then pages by weight (stable: ties keep MkDocs' order), then subsections."""
+    if isinstance(item, Section):
+        return (2, 0)
+    file = getattr(item, "file", None)
+    if file is not None and file.name == "index":
+        return (0, 0)
+    generated = _State.generated.get(getattr(file, "src_uri", ""))
+    return (1, generated.nav_weight if generated else 50)
+
+
+def _folder(item: Section) -> str:
+    first = item.children[0] if item.children else None
+    return str(getattr(getattr(first, "file", None), "src_uri", "")).split("/", 1)[0]
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
@@ -162,7 +209,17 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
         page.meta["search"] = {"exclude": True}
     if excluded_from_search(shown):  # superseded and repealed pages: readable, never found by search
         page.meta["search"] = {"exclude": True}
+    # Material reads `status` as its own nav badge; show one only for documents no longer in force.
+    page.meta.pop("status", None)
+    if not shown.meta.status.is_current and shown.meta.status.value != "draft":
+        page.meta["status"] = "deprecated"
     return compose_markdown(_State.content, shown, markdown, lang, today())
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    # The quiz player's sources live in the package, outside docs/: rebuild when they change too.
+    server.watch(str(WEB_SOURCES))
+    return server
 
 
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has merged every language's search entries

@@ -1,2 +1,7 @@
 """The feature modules the site and `shuniu check` run. Importing them registers their
 loaders, checkers, body transforms and generators; add one import line per feature."""
+from shuniu.control import features as control  # noqa: F401 - document control, plans, glossary (issue #6)
+from shuniu.export import downloads  # noqa: F401 - bank exports offered for download (issue #5)
+from shuniu.procedures import feature  # noqa: F401 - procedure guides, diagrams, checklists (issue #3)
+from shuniu.quiz import load, pages, publish, validate  # noqa: F401 - question banks (issue #4)
+from shuniu.web import assets  # noqa: F401 - the quiz player, bundled into one classic script at build time

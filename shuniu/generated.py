@@ -7,18 +7,33 @@ pages and files it makes for a reader of ``lang``. The site adapter adds them to
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from shuniu.model import Content
 
+_TITLE = re.compile(r"^title:\s*(.+)$", re.M)
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A Markdown page made in memory; ``src_uri`` is docs-relative and language-neutral."""
+    """A Markdown page made in memory; ``src_uri`` is docs-relative and language-neutral.
+
+    ``nav_weight`` orders it among its section's pages (lower first; written pages weigh 50);
+    ``in_nav`` False keeps it out of the menus (it is reached through links).
+    """
 
     src_uri: str
     markdown: str
+    nav_weight: int = 50
+    in_nav: bool = True
+
+    @property
+    def title(self) -> str:
+        """The ``title:`` of the page's front matter ('' if it has none)."""
+        match = _TITLE.search(self.markdown.split("\n---", 1)[0])
+        return match.group(1).strip().strip("\"'") if match else ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ import enum
 import re
 from dataclasses import dataclass, field
 
+from shuniu.control.model import History, Plan, Term
+from shuniu.quiz.model import Bank
+
 
 class Status(enum.Enum):
     DRAFT = "draft"
@@ -108,6 +111,10 @@ class Step:
         return f"step-{self.id}"
 
 
+# Anchors of the sections generated on every procedure page (shuniu.procedures.render).
+PROCEDURE_ANCHORS = ("steps", "flow", "roles", "basis")
+
+
 @dataclass(frozen=True)
 class PageMeta:
     """Front matter of a content page (DESIGN.md: page, policy and study fields)."""
@@ -157,8 +164,9 @@ class Page:
 
     @property
     def anchors(self) -> frozenset[str]:
-        """Every anchor a link may point at: headings plus generated step anchors."""
-        return frozenset(h.anchor for h in self.headings) | {s.anchor for s in self.steps}
+        """Every anchor a link may point at: headings plus generated step and section anchors."""
+        generated = PROCEDURE_ANCHORS if self.steps else ()
+        return frozenset(h.anchor for h in self.headings) | {s.anchor for s in self.steps} | set(generated)
 
 
 LANGS = ("zh", "en")
@@ -183,6 +191,11 @@ class Content:
 
     pages: list[Page] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)  # docs-relative non-Markdown files
+    banks: list[Bank] = field(default_factory=list)  # quizzes/*.yml, by file name
+    plans: list[Plan] = field(default_factory=list)  # docs/study/plans/*.yml
+    glossary: list[Term] = field(default_factory=list)  # docs/glossary.yml, in file order
+    history: History | None = None  # git history of docs/; None outside a git repository
+    internal_banks: set[str] = field(default_factory=set)  # quizzes/*.yml marked classification: internal
 
     def __post_init__(self) -> None:
         self._by_src = {p.src: p for p in self.pages}

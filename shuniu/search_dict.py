@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from importlib import resources
 from pathlib import Path
 
 from shuniu.model import Content
 
+# jieba only joins runs of these characters into words (its re_han_default); a name with
+# spaces or punctuation could never match, and a single character gains nothing.
+_SEGMENTABLE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]{2,}")
+
 
 def dictionary_terms(content: Content) -> list[str]:
-    """Office terms shipped with the package (and, later, glossary terms), without duplicates."""
+    """Office terms shipped with the package, then glossary terms and aliases, without duplicates."""
     shipped = resources.files("shuniu").joinpath("data/office_terms.txt").read_text(encoding="utf-8")
     terms = [line.split()[0] for line in shipped.splitlines() if line.strip() and not line.startswith("#")]
+    terms += [name for term in content.glossary for name in term.names if _SEGMENTABLE.fullmatch(name)]
     return list(dict.fromkeys(terms))
 
 

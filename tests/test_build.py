@@ -21,8 +21,11 @@ def html_name(src: str) -> str:
 def expected_pages() -> set[str]:
     import datetime
 
+    from shuniu.control.editions import current_edition, edition_content
+
     content, problems = check_root(PROJECT)
     assert not problems
+    content = edition_content(content, current_edition())
     day = datetime.date.fromisoformat(BUILD_DATE)
     expected = {"404.html"}
     for base in {p.base_src for p in content.pages}:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -369,3 +370,44 @@ def test_quiz_pages_load_nothing_from_other_hosts(page, quiz_url, path):
     assert page.locator(".shuniu-quiz .shuniu-note--error").count() == 0
     assert any(url.endswith("/assets/shuniu/quiz/fe-test.json") for url in seen)
     assert [url for url in seen if urlparse(url).netloc != own] == []
+
+
+def test_practice_and_exams_work_opened_from_disk(page, quiz_site):
+    """Opened as files (file://, no web server): the player and the bank data load as classic scripts."""
+    seen, errors = [], []
+    page.on("request", lambda request: seen.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    on_disk = (quiz_site / "quizzes").as_uri()
+    visit(page, f"{on_disk}/practice.html?bank=fe-test")
+    answer(page, "fe-01", "A")
+    page.get_by_role("button", name="提交答案").click()
+    feedback = page.locator(".shuniu-feedback")
+    assert feedback.locator(".shuniu-verdict").inner_text() == "✗ 回答错误"
+    assert "解析：解析一：B 是正确的说法。" in feedback.inner_text()
+    assert feedback.locator(".shuniu-source a").evaluate("a => a.href").startswith((quiz_site / "policies").as_uri())
+    visit(page, f"{on_disk}/wrongbook.html")  # kept in the browser's local data for file:// pages
+    assert page.locator(".shuniu-wrong").evaluate_all("items => items.map(i => i.dataset.id)") == ["fe-01"]
+    paper = start_exam(page, on_disk, "n=4&seed=2026&pass=80")
+    for question_id in paper:
+        answer(page, question_id, RIGHT[question_id])
+    page.get_by_role("button", name="交卷").click()
+    assert page.locator(".shuniu-score").inner_text() == "得分 100%（4 / 4 分），及格线 80%：通过"
+    assert any(url.endswith("/assets/shuniu/quiz/fe-test.js") for url in seen)
+    assert [url for url in seen if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
+    assert errors == []
+
+
+def test_a_data_file_missing_on_disk_is_explained(page, quiz_site, tmp_path):
+    site = shutil.copytree(quiz_site, tmp_path / "site")
+    (site / "assets/shuniu/quiz/fe-test.js").unlink()
+    visit(page, f"{(site / 'quizzes').as_uri()}/practice.html?bank=fe-test")
+    assert page.get_by_role("alert").inner_text() == (
+        "无法读取题库数据文件。直接从磁盘打开网站时，请确认整个网站文件夹完整（包括 assets 文件夹）。")
+
+
+def test_player_pages_say_what_is_missing_when_scripts_are_off(browser, quiz_url):
+    context = browser.new_context(java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{quiz_url}/practice.html?bank=fe-test")
+    assert page.locator("#shuniu-practice").inner_text() == "正在加载题库……如果一直没有显示，请确认浏览器已启用 JavaScript。"
+    context.close()

@@ -67,7 +67,7 @@ def python_draw(ids: list[str], count: int, seed: str) -> list[str]:
 @pytest.mark.parametrize("seed", ["2026", "种子", "a b c", ""])
 def test_the_documented_draw_can_be_reproduced_outside_the_browser(seed):
     ids = [f"gw-{n:03d}" for n in range(40, 0, -1)] + ["bm-7", "Z-1", "a.2"]
-    script = ("import('./docs/assets/shuniu/quiz/rng.js').then(({ drawPaper }) => console.log(JSON.stringify("
+    script = ("import('./shuniu/web/quiz/rng.js').then(({ drawPaper }) => console.log(JSON.stringify("
               f"drawPaper({json.dumps([{'id': i} for i in ids])}, 12, {json.dumps(seed)}).map(q => q.id))))")
     result = node("--input-type=module", "-e", script)
     assert result.returncode == 0, result.stderr

@@ -216,6 +216,10 @@ def test_english_bank_page(quiz_root, monkeypatch):
     assert "## Downloads" not in page  # no feature offers files in this test (see the next tests)
 
 
+FALLBACK = {"zh": "正在加载题库……如果一直没有显示，请确认浏览器已启用 JavaScript。",
+            "en": "Loading the question banks… If nothing appears, check that JavaScript is enabled in your browser."}
+
+
 @pytest.mark.parametrize(("lang", "name", "title", "container"), [
     ("zh", "practice", "练习", "shuniu-practice"),
     ("zh", "exam", "模拟考试", "shuniu-exam"),
@@ -227,7 +231,18 @@ def test_player_pages_hold_their_container(quiz_root, lang, name, title, contain
     _, items = made(quiz_root, lang)
     page = items[f"quizzes/{name}.md"].markdown
     assert page.startswith(f'---\ntitle: "{title}"\nhide: [toc]\n---\n\n')
-    assert f'<div id="{container}" data-index="assets/shuniu/quiz/index.json"></div>' in page
+    fallback = FALLBACK[lang]  # shown until the player replaces it, and kept when scripts are off
+    assert f'<div id="{container}" data-index="assets/shuniu/quiz/index.json"><p class="shuniu-note">{fallback}</p></div>' in page
+
+
+def test_every_data_file_has_a_script_twin_for_pages_opened_from_disk(quiz_root):
+    _, items = made(quiz_root)
+    twins = sorted(uri for uri in items if re.fullmatch(r"assets/shuniu/quiz/[^/]+\.js", uri))
+    assert twins == ["assets/shuniu/quiz/gw.js", "assets/shuniu/quiz/index.js", "assets/shuniu/quiz/zz.js"]
+    for twin in twins:
+        url = twin.removesuffix(".js") + ".json"
+        data = items[url].data.decode("utf-8").removesuffix("\n")
+        assert items[twin].data.decode("utf-8") == f'(globalThis.__shuniuQuiz ||= {{}})["{url}"] = {data};\n'
 
 
 def test_the_quizzes_index_gets_a_table_of_banks(quiz_root):

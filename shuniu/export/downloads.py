@@ -20,9 +20,9 @@ from shuniu.generated import GeneratedFile, generator
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.model import Bank
+from shuniu.quiz.pages import bank_downloads as offer_on_bank_page
 from shuniu.quiz.publish import canonical_json, question_data
 from shuniu.render.html import esc
-from shuniu.quiz.pages import bank_downloads as offer_on_bank_page
 
 FOLDER = "quizzes/downloads"
 CACHE = Path(".cache/shuniu/exports")

@@ -89,8 +89,9 @@ def render_player_page(name: str, container: str, lang: str) -> str:
         body = qt(lang, "exam_rules_body").replace("\n", "\n    ")
         parts.append(f'!!! info "{qt(lang, "exam_rules")}"\n    {body}\n\n')
         parts.append(f'!!! warning "{qt(lang, "caveat_title")}"\n    {qt(lang, "caveat")}\n\n')
-    parts.append(f'<div id="{container}" data-index="{INDEX_URL}"></div>\n\n')
-    parts.append(f"<noscript>{qt(lang, 'noscript')}</noscript>\n")
+    # The player replaces this line; it stays when scripts are off or did not load.
+    fallback = f'<p class="shuniu-note">{esc(qt(lang, "player_fallback"))}</p>'
+    parts.append(f'<div id="{container}" data-index="{INDEX_URL}">{fallback}</div>\n')
     return "".join(parts)
 
 

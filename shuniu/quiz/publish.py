@@ -2,6 +2,10 @@
 
 Made once per content object (the site asks for every language), as plain text the player
 shows with ``textContent``. Shapes: /tmp/brief-quiz-contract.md, "Published data".
+
+Each JSON file has a script twin (``x.json`` -> ``x.js``) holding the same data, registered as
+``globalThis.__shuniuQuiz["<address of x.json>"]``: browsers refuse ``fetch()`` on pages opened
+from disk (file://) but run classic scripts, so the player loads the twins there.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from shuniu.quiz.model import Bank, Question, QuestionType
 DATA_DIR = "assets/shuniu/quiz"
 INDEX_URL = f"{DATA_DIR}/index.json"
 VERSION = 1
+REGISTRY = "__shuniuQuiz"  # the global the script twins register their data in
 
 
 def canonical_json(value: Any) -> str:
@@ -45,9 +50,17 @@ class Published:
     index: dict[str, Any]
 
     def files(self) -> list[GeneratedFile]:
-        made = [GeneratedFile(INDEX_URL, _encode(self.index))]
-        made += [GeneratedFile(f"{DATA_DIR}/{bank_id}.json", _encode(data)) for bank_id, data in self.banks.items()]
+        """Every JSON file and its script twin."""
+        data = {INDEX_URL: self.index, **{f"{DATA_DIR}/{bank_id}.json": bank for bank_id, bank in self.banks.items()}}
+        made = []
+        for url, value in data.items():
+            made += [GeneratedFile(url, _encode(value)), GeneratedFile(script_twin(url), _script(url, value))]
         return made
+
+
+def script_twin(url: str) -> str:
+    """The address of the script that carries the same data as the JSON file ``url``."""
+    return url.removesuffix(".json") + ".js"
 
 
 _cache: tuple[weakref.ref[Content], Published] | None = None
@@ -138,6 +151,15 @@ def _plain(value: Any) -> Any:
     return [_plain(item) for item in value] if isinstance(value, tuple) else value
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _encode(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (_json(value) + "\n").encode("utf-8")
+
+
+def _script(url: str, value: Any) -> bytes:
+    """``value`` as a classic script registering it under ``url`` (JSON is valid JavaScript since ES2019)."""
+    return f"(globalThis.{REGISTRY} ||= {{}})[{_json(url)}] = {_json(value)};\n".encode()
 

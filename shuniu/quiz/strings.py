@@ -24,7 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "pass_mark": "及格线",
         "tags": "标签",
         "no_banks": "暂无题库。",
-        "noscript": "此页面需要启用 JavaScript。",
+        "player_fallback": "正在加载题库……如果一直没有显示，请确认浏览器已启用 JavaScript。",
         "practice_intro": "选择题库开始练习：每答一题即显示对错、解析和出处链接。答错的题自动记入[错题本](wrongbook.md)。",
         "exam_intro": "选择题库、标签、题数和时长，按随机种子抽题组卷；同一种子抽出同一份试卷。"
                       "交卷后可下载成绩文件交给组长汇总。",
@@ -64,7 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "pass_mark": "Pass mark",
         "tags": "Tags",
         "no_banks": "No question banks yet.",
-        "noscript": "This page needs JavaScript.",
+        "player_fallback": "Loading the question banks… If nothing appears, check that JavaScript is enabled in your browser.",
         "practice_intro": "Choose a bank and practise: every answer shows right or wrong, the explanation and a "
                           "link to the source. Wrong answers go to the [wrong-answer book](wrongbook.md).",
         "exam_intro": "Choose banks, tags, the number of questions and minutes; the paper is drawn with a random "

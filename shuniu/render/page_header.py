@@ -6,6 +6,7 @@ import datetime
 import posixpath
 
 from shuniu.content import successors
+from shuniu.control.history import last_updated
 from shuniu.i18n import status_label, t
 from shuniu.model import Content, Page, Status
 from shuniu.render.html import esc
@@ -32,6 +33,9 @@ def render_header(content: Content, page: Page, lang: str, today: datetime.date)
         if day:
             overdue = key == "next_review" and day < today
             facts.append((t(lang, key), day.isoformat() + (f"（{t(lang, 'overdue')}）" if overdue else "")))
+    updated = last_updated(content, page, lang)  # from git: when the text itself last changed
+    if updated:
+        facts.append(updated)
     items = "".join(
         f'<span class="shuniu-meta__item"><span class="shuniu-meta__label">{esc(label)}</span> {esc(value)}</span>'
         for label, value in facts

@@ -1,8 +1,8 @@
-// SHA-256 in plain JS and canonical JSON (docs/assets/shuniu/quiz/checksum.js): the result-file checksum
+// SHA-256 in plain JS and canonical JSON (shuniu/web/quiz/checksum.js): the result-file checksum
 // must equal Python's hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { canonicalJSON, sha256Hex, withChecksum } from "../../docs/assets/shuniu/quiz/checksum.js";
+import { canonicalJSON, sha256Hex, withChecksum } from "../../shuniu/web/quiz/checksum.js";
 
 test("SHA-256 test vectors (FIPS 180-2 and padding edges)", () => {
   const vectors = {

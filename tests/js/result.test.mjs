@@ -1,8 +1,8 @@
-// The exam record and result file (docs/assets/shuniu/quiz/result.js).
+// The exam record and result file (shuniu/web/quiz/result.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { canonicalJSON, sha256Hex } from "../../docs/assets/shuniu/quiz/checksum.js";
-import { examRecord, resultFile, resultFileName } from "../../docs/assets/shuniu/quiz/result.js";
+import { canonicalJSON, sha256Hex } from "../../shuniu/web/quiz/checksum.js";
+import { examRecord, resultFile, resultFileName } from "../../shuniu/web/quiz/result.js";
 
 const paper = [
   { id: "q1", type: "single", answer: "A" },

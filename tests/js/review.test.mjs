@@ -1,7 +1,7 @@
-// The 错题本 schedule (docs/assets/shuniu/quiz/review.js).
+// The 错题本 schedule (shuniu/web/quiz/review.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addDays, dueIds, isDue, localDay, recordAnswer } from "../../docs/assets/shuniu/quiz/review.js";
+import { addDays, dueIds, isDue, localDay, recordAnswer } from "../../shuniu/web/quiz/review.js";
 
 test("dates", () => {
   assert.equal(addDays("2026-11-29", 3), "2026-12-02");

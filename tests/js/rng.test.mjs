@@ -1,7 +1,7 @@
-// Seeded exam draws (docs/assets/shuniu/quiz/rng.js): pinned values, so a change of algorithm is seen.
+// Seeded exam draws (shuniu/web/quiz/rng.js): pinned values, so a change of algorithm is seen.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { drawPaper, hash32, mulberry32, proposeSeed, shuffle } from "../../docs/assets/shuniu/quiz/rng.js";
+import { drawPaper, hash32, mulberry32, proposeSeed, shuffle } from "../../shuniu/web/quiz/rng.js";
 
 const ids = (list) => list.map((q) => q.id);
 const pool = ["q-03", "q-10", "q-01", "q-07", "q-02", "q-09", "q-05", "q-04", "q-08", "q-06"].map((id) => ({ id }));

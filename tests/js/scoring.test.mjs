@@ -1,7 +1,7 @@
-// Scoring rules of the quiz contract (docs/assets/shuniu/quiz/scoring.js).
+// Scoring rules of the quiz contract (shuniu/web/quiz/scoring.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isAnswered, normalise, score, total } from "../../docs/assets/shuniu/quiz/scoring.js";
+import { isAnswered, normalise, score, total } from "../../shuniu/web/quiz/scoring.js";
 
 const single = { type: "single", answer: "B" };
 const truefalse = { type: "truefalse", answer: false };

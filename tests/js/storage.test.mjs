@@ -1,7 +1,7 @@
-// Local data (docs/assets/shuniu/quiz/storage.js) over a stand-in for localStorage.
+// Local data (shuniu/web/quiz/storage.js) over a stand-in for localStorage.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ROOT_KEY, Store, V0, backup, clearAll, emptyRoot, parseBackup, restore, shuniuKeys } from "../../docs/assets/shuniu/quiz/storage.js";
+import { ROOT_KEY, Store, V0, backup, clearAll, emptyRoot, parseBackup, restore, shuniuKeys } from "../../shuniu/web/quiz/storage.js";
 
 class FakeStorage {
   constructor(entries = {}) { this.map = new Map(Object.entries(entries)); }

@@ -12,7 +12,7 @@ import { feedbackView, markOptions, questionView } from "./render.js";
 import { resultDownload } from "./learner.js";
 
 /** Start the exam view: resume the exam in progress, or show the builder. */
-export function start(container, ctx) {
+export function startExam(container, ctx) {
   if (ctx.store.root.current) return sit(container, ctx, ctx.store.root.current);
   builder(container, ctx);
 }

@@ -25,8 +25,8 @@ function localStorageOrMemory() {
   }
 }
 
-/** Load everything the view needs and start it; failures become a message in the container. */
-export async function run(container, viewPath) {
+/** Load everything the view needs and start it (`start(container, ctx)`); failures become a message in the container. */
+export async function run(container, start) {
   container.classList.add("shuniu-quiz");
   container.setAttribute("aria-busy", "true"); // until the view is drawn (tests wait for this too)
   fill(container, note(t("loading")));
@@ -40,10 +40,9 @@ export async function run(container, viewPath) {
     container.removeAttribute("aria-busy");
     return;
   }
-  const view = await import(viewPath);
   fill(container);
   if (store.readOnly) container.append(note(t("readOnly"), "error"));
   if (storage instanceof MemoryStorage) container.append(note(t("noStorage"), "error"));
-  view.start(container, { catalog, store, storage, params: new URLSearchParams(location.search) });
+  start(container, { catalog, store, storage, params: new URLSearchParams(location.search) });
   container.removeAttribute("aria-busy");
 }

@@ -6,7 +6,7 @@ export const lang = globalThis.document?.documentElement.lang.startsWith("en") ?
 const STRINGS = {
   loading: ["正在加载题库……", "Loading question banks…"],
   loadFailed: ["无法加载题库数据，请刷新页面重试。", "The question banks could not be loaded. Reload the page to try again."],
-  loadFailedFile: ["直接从磁盘打开时，浏览器不允许读取题库数据文件。请通过网站服务器访问本页。", "Opened from disk, the browser does not let this page read the question data. Open it through the web server."],
+  loadFailedFile: ["无法读取题库数据文件。直接从磁盘打开网站时，请确认整个网站文件夹完整（包括 assets 文件夹）。", "The question data files could not be read. When the site is opened from disk, make sure the whole site folder is there, its assets folder included."],
   readOnly: ["本地数据由更新版本的枢纽写入，本页不能读取，也不会改写它。请使用最新版本的网站。", "Your local data was written by a newer Shuniu; this page can neither read nor change it. Use the latest site."],
   noStorage: ["浏览器禁止本地存储：本次答题记录在关闭页面后不会保留。", "The browser refuses local storage: answers are not kept after you leave the page."],
   type_single: ["单选题", "Single choice"],

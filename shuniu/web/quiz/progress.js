@@ -63,7 +63,7 @@ function dataSection(storage) {
 }
 
 /** Start the progress view. */
-export function start(container, { catalog, store, storage }) {
+export function startProgress(container, { catalog, store, storage }) {
   const due = dueIds(store.root.wrong, localDay(), catalog.known()).length;
   const details = h("div");
   const after = location.hash.slice(1);

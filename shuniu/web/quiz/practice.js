@@ -34,7 +34,7 @@ function dueQuestions(catalog, store) {
 }
 
 /** Start the practice view. */
-export function start(container, { catalog, store, params }) {
+export function startPractice(container, { catalog, store, params }) {
   const review = params.get("review") === "due";
   if (!review && !params.get("bank")) return chooser(container, catalog, store);
   const queue = review ? dueQuestions(catalog, store) : catalog.select(listParam(params, "bank"), listParam(params, "tag"));
@@ -45,7 +45,7 @@ export function start(container, { catalog, store, params }) {
   const session = h("div", { class: "shuniu-session" });
   const titles = review ? t("reviewTitle") : listParam(params, "bank").map((id) => catalog.bank(id)?.title).filter(Boolean).join(t("listSep"));
   container.append(h("h2", { text: titles }), session);
-  step(session, { catalog, store, queue, at: 0, right: 0, restart: () => fill(container) && start(container, { catalog, store, params }) });
+  step(session, { catalog, store, queue, at: 0, right: 0, restart: () => fill(container) && startPractice(container, { catalog, store, params }) });
 }
 
 function chooser(container, catalog, store) {

@@ -1,4 +1,7 @@
-// The published quiz data (index.json and one JSON file per bank), fetched from the site itself.
+// The published quiz data (index.json and one JSON file per bank), read from the site itself.
+// Over http it is fetched. Browsers refuse fetch() on pages opened from disk (file://) but still
+// run classic scripts, so the build also publishes each file as a script that registers the same
+// data (shuniu/quiz/publish.py): `x.json` -> `x.js`, which sets globalThis.__shuniuQuiz["<path of x.json>"].
 
 /** Material's relative path from this page to the site root ("." when the config is missing). */
 export function siteBase() {
@@ -19,7 +22,27 @@ export function listParam(params, name) {
   return (params.get(name) || "").split(",").map((item) => item.trim()).filter(Boolean);
 }
 
+/** The data of `path` (a published .json file) loaded through its script twin, for file:// pages. */
+function loadScript(path) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.addEventListener("load", () => {
+      script.remove();
+      const data = globalThis.__shuniuQuiz?.[path];
+      if (data) resolve(data);
+      else reject(new Error(`no data in ${script.src}`));
+    });
+    script.addEventListener("error", () => {
+      script.remove();
+      reject(new Error(`cannot load ${script.src}`));
+    });
+    script.src = siteHref(path.replace(/\.json$/, ".js"));
+    document.head.append(script);
+  });
+}
+
 async function getJSON(path) {
+  if (location.protocol === "file:") return loadScript(path);
   const response = await fetch(siteHref(path));
   if (!response.ok) throw new Error(`${response.status} ${path}`);
   return response.json();

@@ -14,7 +14,7 @@ function entryView(question, entry, today) {
 }
 
 /** Start the 错题本 view. */
-export function start(container, { catalog, store }) {
+export function startWrongbook(container, { catalog, store }) {
   const today = localDay();
   const book = store.root.wrong;
   const due = dueIds(book, today, catalog.known()).length;

@@ -1,0 +1,19 @@
+// The player's entry point, on every page of the site: a view starts only where its container is.
+// Published as one classic script (shuniu.web.bundle), so it also runs on pages opened from disk.
+import { run } from "./app.js";
+import { startPractice } from "./practice.js";
+import { startExam } from "./exam.js";
+import { startWrongbook } from "./wrongbook.js";
+import { startProgress } from "./progress.js";
+
+const VIEWS = {
+  "shuniu-practice": startPractice,
+  "shuniu-exam": startExam,
+  "shuniu-wrongbook": startWrongbook,
+  "shuniu-progress": startProgress,
+};
+
+for (const [id, start] of Object.entries(VIEWS)) {
+  const container = document.getElementById(id);
+  if (container) run(container, start);
+}
