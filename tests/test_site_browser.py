@@ -7,11 +7,14 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-# One page of every kind, in both languages (generated kinds are added by their features' tests).
+# One page of every kind, written and generated, in both languages.
 PAGES = [
     "index.html", "policies/index.html", "policies/yinzhang-guanli.html", "policies/gongwen-geshi-2019.html",
-    "procedures/index.html", "procedures/shouwen-banli.html", "study/index.html",
-    "study/bangongshi-gaozhiliang.html", "quizzes/index.html", "404.html",
+    "procedures/index.html", "procedures/shouwen-banli.html", "procedures/checklists/index.html",
+    "procedures/checklists/shouwen-banli.html", "study/index.html", "study/bangongshi-gaozhiliang.html",
+    "study/plans/index.html", "study/plans/xinren-rumen-2026.html", "glossary.html", "review.html",
+    "maintainers.html", "quizzes/index.html", "quizzes/baomi.html", "quizzes/practice.html",
+    "quizzes/exam.html", "quizzes/wrongbook.html", "quizzes/progress.html", "404.html",
 ]
 
 
