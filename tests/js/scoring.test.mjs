@@ -14,6 +14,11 @@ test("normalise: NFKC, no whitespace, no Chinese or ASCII punctuation, lower cas
   assert.equal(normalise(`a!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~b`), "ab");
   assert.equal(normalise("“引号”、【括号】…—·"), "引号括号");
   assert.equal(normalise(null), "");
+  // Marks inside numbers stay: "1/3" is not "13", "1.5" is not "15".
+  assert.equal(normalise("１／３"), "1/3");
+  assert.equal(normalise("1.5年"), "1.5年");
+  assert.notEqual(normalise("13"), normalise("1/3"));
+  assert.equal(normalise("第3.条"), "第3条");
 });
 
 test("single and true/false: all or nothing", () => {

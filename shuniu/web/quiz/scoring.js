@@ -4,12 +4,20 @@
 /** Types an exam may draw: every answer is scored by the machine. `short` is self-graded in practice. */
 export const AUTO_TYPES = ["single", "multiple", "truefalse", "fill"];
 
-// Python's string.punctuation (ASCII) plus every Unicode punctuation character (Chinese ，。、“”《》…).
-const PUNCTUATION = /[\p{P}!-/:-@[-`{-~]/gu;
+// Removed before comparing: Python's string.punctuation (ASCII) plus every Unicode punctuation
+// character (Chinese ，。、“”《》…) — see normalise().
+// A mark between two digits is part of a number (1/3, 1.5, 3:2): removing it would make 1/3 read as 13.
+const NUMBER_MARK = /(?<=\d)[./:](?=\d)/gu;
+const KEPT = "\u0000";
 
-/** Fill answers compare after NFKC (full-width -> half-width), no whitespace, no punctuation, lower case. */
+/**
+ * Fill answers compare after NFKC (full-width -> half-width), no whitespace, no punctuation, lower case;
+ * a `.`, `/` or `:` between two digits is kept.
+ */
 export function normalise(text) {
-  return String(text ?? "").normalize("NFKC").replace(/\s+/gu, "").replace(PUNCTUATION, "").toLowerCase();
+  const plain = String(text ?? "").normalize("NFKC").replace(/\s+/gu, "");
+  const marked = plain.replace(NUMBER_MARK, (mark) => KEPT + mark);
+  return marked.replace(/\u0000(.)|[\p{P}!-/:-@[-`{-~]/gu, (match, kept) => kept ?? "").toLowerCase();
 }
 
 /** The number of blanks of a fill question (the published `blanks`, else one per accepted list). */
