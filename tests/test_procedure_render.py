@@ -181,3 +181,16 @@ def test_citations_of_one_basis_count_once(page_basis, step_basis, expected):
     flow = flow_steps((Step("a", "甲", "文书", "做。", basis=tuple(step_basis)),))
     shown = [c.text + "".join(f" <- {item.step.id}" for item in c.steps) for c in citations(tuple(page_basis), flow)]
     assert shown == expected
+
+
+def test_procedures_in_subfolders_get_their_checklist(tmp_path):
+    """A procedure filed in a subfolder links to a checklist page, so that page must be made."""
+    from shuniu.check import check_root
+    from shuniu.generated import GeneratedPage, generate
+    from tests.conftest import write
+    fixture = (Path(__file__).parent / "golden/procedures/fixture.md").read_text(encoding="utf-8")
+    write(tmp_path, "docs/procedures/huiyi/liucheng.md", fixture)
+    content, problems = check_root(tmp_path)
+    assert not problems.items
+    made = [i.src_uri for i in generate(content, "zh", datetime.date(2026, 11, 29)) if isinstance(i, GeneratedPage)]
+    assert "procedures/checklists/liucheng.md" in made

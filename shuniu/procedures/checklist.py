@@ -18,14 +18,14 @@ from shuniu.procedures.render import checklist_src, has_checklist, md_text
 from shuniu.procedures.strings import t
 from shuniu.render.html import esc
 from shuniu.render.page_header import relative_link
-from shuniu.render.section_index import section_pages
 
 INDEX_SRC = "procedures/checklists/index.md"
 
 
 def procedures_with_checklists(content: Content, lang: str) -> list[Page]:
-    """The procedures a reader of ``lang`` sees that have at least one check item."""
-    return [p for p in section_pages(content, Section.PROCEDURE.value, lang) if p.steps and has_checklist(p)]
+    """The procedures a reader of ``lang`` sees that have at least one check item, in subfolders too."""
+    pages = [p for p in content.pages_in(lang) if p.section is Section.PROCEDURE and not p.is_index]
+    return sorted((p for p in pages if p.steps and has_checklist(p)), key=lambda p: p.meta.title)
 
 
 def _front_matter(title: str, searchable: bool = True) -> str:
