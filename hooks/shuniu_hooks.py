@@ -198,10 +198,14 @@ def _folder(item: Section) -> str:
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
+    lang = language(config)
+    if page.file.src_uri in _State.generated and lang != _default_language(config):
+        # Generated pages carry the same Chinese content in every language (bank questions, glossary
+        # terms); the one shared search index should list them once, from the Chinese site.
+        page.meta["search"] = {"exclude": True}
     content_page = _State.content.page(page.file.src_uri)
     if content_page is None:
         return markdown
-    lang = language(config)
     shown = _State.content.page(content_page.base_src, lang) or content_page
     if shown.lang != lang:
         # A page with no translation is shown as-is on the other language's site; indexing that

@@ -83,3 +83,16 @@ def test_failed_build_keeps_the_last_good_site(project_copy):
     result = run_build_script(project_copy)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "last good site" not in (project_copy / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_search_lists_each_page_once(built_site):
+    """One search index serves both languages: English entries only for pages really translated."""
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    english = {d["location"].split("#")[0] for d in docs if d["location"].startswith("en/")}
+    translated = {"en/" + p.relative_to(PROJECT / "docs").as_posix().replace(".en.md", ".html")
+                  for p in (PROJECT / "docs").rglob("*.en.md")}
+    assert english and english <= translated
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations))
