@@ -13,6 +13,9 @@ from shuniu.yamlsrc import LineDict, LineList
 
 STEP_FIELDS = {"id", "title", "role", "action", "time_limit", "inputs", "outputs", "basis", "checks", "next"}
 _STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# Placeholder for a step written without `next`: it goes on to the following step, which is
+# known only once the whole list is read (no real step id can contain a NUL).
+_FOLLOWING = ("\0following",)
 
 
 def check_item_id(step_id: str, text: str) -> str:
@@ -67,8 +70,7 @@ def _read_step(item: object, line: int, path: str, problems: Problems) -> Step |
         outputs=fields.text_list("outputs"),
         basis=fields.text_list("basis"),
         checks=_read_checks(item, step_id, fields),
-        # None (absent) means "the following step"; resolved after the whole list is read.
-        next=fields.text_list("next") if next_ids is not None else ("\0default",),
+        next=fields.text_list("next") if next_ids is not None else _FOLLOWING,
         line=item.line,
     )
 
@@ -103,7 +105,7 @@ def _following(steps: list[Step], index: int) -> tuple[str, ...]:
 
 def _with_default_next(steps: list[Step]) -> list[Step]:
     return [
-        replace(step, next=_following(steps, i)) if step.next == ("\0default",) else step
+        replace(step, next=_following(steps, i)) if step.next == _FOLLOWING else step
         for i, step in enumerate(steps)
     ]
 
