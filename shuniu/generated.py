@@ -7,6 +7,7 @@ pages and files it makes for a reader of ``lang``. The site adapter adds them to
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,6 +49,17 @@ Generated = GeneratedPage | GeneratedFile
 Generator = Callable[[Content, str, datetime.date], Iterable[Generated]]
 
 GENERATORS: list[Generator] = []
+
+
+def front_matter(title: str, *, hide_toc: bool = False, searchable: bool = True) -> str:
+    """Front matter for a generated page. The title is written as a JSON string, which YAML reads
+    back unchanged whatever it holds (quotes, colons, backslashes)."""
+    lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if hide_toc:
+        lines.append("hide: [toc]")
+    if not searchable:
+        lines.append("search:\n  exclude: true")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def generator(function: Generator) -> Generator:

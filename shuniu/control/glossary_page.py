@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
 from collections.abc import Iterable
 
 from shuniu.control.model import Term
-from shuniu.generated import GeneratedPage, generator
+from shuniu.generated import GeneratedPage, front_matter, generator
 from shuniu.links import resolve
 from shuniu.markdown import body_lines
 from shuniu.model import Content, Page
@@ -70,7 +69,7 @@ def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable
     if not content.glossary:
         return
     s = STRINGS.get(lang, STRINGS["en"])
-    parts = [f"---\ntitle: {json.dumps(s['title'], ensure_ascii=False)}\n---\n", s["intro"].format(count=len(content.glossary))]
+    parts = [s["intro"].format(count=len(content.glossary))]
     for term in content.glossary:
         parts.append(f"## {md_escape_cell(term.term)}")
         if term.aliases:
@@ -78,7 +77,7 @@ def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable
         parts.append(md_escape_cell(term.definition))
         if term.source:
             parts.append(f"{s['source']}：{_source_link(content, term.source, lang)}")
-    yield GeneratedPage(GLOSSARY_PAGE, "\n\n".join(parts) + "\n")
+    yield GeneratedPage(GLOSSARY_PAGE, front_matter(s["title"]) + "\n\n".join(parts) + "\n")
 
 
 def _source_link(content: Content, target: str, lang: str) -> str:

@@ -7,14 +7,13 @@ plus the date, so re-importing an updated file updates the events instead of dup
 from __future__ import annotations
 
 import datetime
-import json
 import posixpath
 from collections.abc import Iterable
 
 import icalendar
 
 from shuniu.control.model import Plan, Session
-from shuniu.generated import Generated, GeneratedFile, GeneratedPage, generator
+from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matter, generator
 from shuniu.model import DEFAULT_LANG, Content
 from shuniu.render.html import esc, md_escape_cell
 
@@ -55,10 +54,6 @@ def plan_pages(content: Content, lang: str, today: datetime.date) -> Iterable[Ge
             yield GeneratedFile(f"{PLANS_DIR}/{plan.id}.ics", plan_calendar(content, plan, today))
 
 
-def _front_matter(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"  # JSON strings are valid YAML
-
-
 def render_plan_index(plans: list[Plan], lang: str, today: datetime.date) -> str:
     """A table of every plan: group, period, number of sessions and the next session."""
     s = _s(lang)
@@ -71,7 +66,7 @@ def render_plan_index(plans: list[Plan], lang: str, today: datetime.date) -> str
             f"| [{md_escape_cell(plan.title)}]({plan.id}.md) | {md_escape_cell(plan.group)} | {period} "
             f"| {len(plan.sessions)} | {upcoming_text} |"
         )
-    return _front_matter(s["plans"]) + s["intro"] + "\n\n" + "\n".join(rows) + "\n"
+    return front_matter(s["plans"]) + s["intro"] + "\n\n" + "\n".join(rows) + "\n"
 
 
 def render_plan(content: Content, plan: Plan, lang: str, today: datetime.date) -> str:
@@ -85,7 +80,7 @@ def render_plan(content: Content, plan: Plan, lang: str, today: datetime.date) -
     head = "".join(f"<th>{esc(s[k])}</th>" for k in ("date", "topic", "read", "quiz", "notes", "state"))
     rows = "\n".join(_session_row(content, session, lang, today, session is upcoming) for session in plan.sessions)
     return (
-        _front_matter(plan.title)
+        front_matter(plan.title)
         + f'<p class="shuniu-plan__group"><strong>{esc(s["group"])}</strong>：{esc(plan.group)}</p>\n\n'
         + f'<p><a class="md-button shuniu-plan__ics" href="{esc(ics)}" download>{esc(s["ics"])}</a> {esc(s["ics_hint"])}</p>\n\n'
         + f"## {s['sessions']}\n\n"

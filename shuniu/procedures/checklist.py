@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 
-from shuniu.generated import GeneratedPage
+from shuniu.generated import GeneratedPage, front_matter
 from shuniu.i18n import status_label
 from shuniu.model import Content, Page, Section
 from shuniu.procedures.flow import FlowStep, flow_steps
@@ -26,18 +26,6 @@ def procedures_with_checklists(content: Content, lang: str) -> list[Page]:
     """The procedures a reader of ``lang`` sees that have at least one check item, in subfolders too."""
     pages = [p for p in content.pages_in(lang) if p.section is Section.PROCEDURE and not p.is_index]
     return sorted((p for p in pages if p.steps and has_checklist(p)), key=lambda p: p.meta.title)
-
-
-def _front_matter(title: str, searchable: bool = True) -> str:
-    # The theme puts the title into the page unescaped (no Jinja autoescape): escape it here.
-    # A checklist repeats its procedure's checks word for word; search should find the procedure.
-    hidden = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {_yaml_string(esc(title))}\n{hidden}---\n\n"
-
-
-def _yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar: safe whatever the title contains."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def item_count(page: Page) -> int:
@@ -62,7 +50,10 @@ def render_checklist(page: Page, lang: str) -> GeneratedPage:
     parts.append(_checklist_html(page, src, facts, lang))
     title = t(lang, "checklist_title", title=meta.title)
     # Reached from its procedure page and the checklist index; twelve more menu entries would bury the rest.
-    return GeneratedPage(src, _front_matter(title, searchable=False) + "\n\n".join(parts) + "\n", in_nav=False)
+    # The theme prints titles unescaped (no Jinja autoescape), so the title is escaped here; a
+    # checklist repeats its procedure's checks word for word, so search should find the procedure.
+    markdown = front_matter(esc(title), searchable=False) + "\n\n".join(parts) + "\n"
+    return GeneratedPage(src, markdown, in_nav=False)
 
 
 def _checklist_html(page: Page, src: str, facts: str, lang: str) -> str:
@@ -122,7 +113,7 @@ def render_index(content: Content, lang: str) -> GeneratedPage:
         procedure = f"[{md_text(page.meta.title)}]({relative_link(INDEX_SRC, page.base_src)})"
         rows.append(f"| [{title}]({checklist}) | {procedure} | {item_count(page)} |")
     table = "\n".join(rows) if pages else t(lang, "no_checklists")
-    markdown = _front_matter(t(lang, "index_title")) + t(lang, "index_intro") + "\n\n" + table + "\n"
+    markdown = front_matter(esc(t(lang, "index_title"))) + t(lang, "index_intro") + "\n\n" + table + "\n"
     return GeneratedPage(INDEX_SRC, markdown)
 
 

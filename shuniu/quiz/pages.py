@@ -4,12 +4,11 @@ quizzes index. The browser player fills the ``shuniu-*`` containers; these pages
 from __future__ import annotations
 
 import datetime
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
-from shuniu.generated import GeneratedPage, generator
+from shuniu.generated import GeneratedPage, front_matter, generator
 from shuniu.model import Content, Page
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL
@@ -36,11 +35,6 @@ def bank_downloads(function: DownloadLinks) -> DownloadLinks:
     return function
 
 
-def front_matter(title: str) -> str:
-    # JSON strings are valid YAML scalars, so any title is quoted safely.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nhide: [toc]\n---\n\n"
-
-
 def count_table(head: str, rows: Iterable[tuple[str, int]], lang: str) -> str:
     """A two-column Markdown table; labels are Markdown already escaped by the caller."""
     lines = [f"| {head} | {qt(lang, 'count')} |", "|---|---:|"]
@@ -59,7 +53,7 @@ def render_bank_page(bank: Bank, lang: str) -> str:
     types = Counter(q.type for q in bank.questions)
     levels = Counter(q.difficulty for q in bank.questions)
     tags = Counter(tag for q in bank.questions for tag in q.tags)
-    parts = [front_matter(bank.title)]
+    parts = [front_matter(bank.title, hide_toc=True)]
     if bank.description:
         parts.append(esc(bank.description) + "\n\n")
     parts.append(
@@ -84,7 +78,7 @@ def render_bank_page(bank: Bank, lang: str) -> str:
 
 def render_player_page(name: str, container: str, lang: str) -> str:
     """A page holding one player container; the intro says what the page is for."""
-    parts = [front_matter(qt(lang, name)), qt(lang, f"{name}_intro") + "\n\n"]
+    parts = [front_matter(qt(lang, name), hide_toc=True), qt(lang, f"{name}_intro") + "\n\n"]
     if name == "exam":
         body = qt(lang, "exam_rules_body").replace("\n", "\n    ")
         parts.append(f'!!! info "{qt(lang, "exam_rules")}"\n    {body}\n\n')
