@@ -86,10 +86,20 @@ class Link:
 
 @dataclass(frozen=True)
 class CheckItem:
-    """One checklist item; ``id`` is stable across edits so saved ticks survive."""
+    """One checklist item; ``id`` is stable across edits so saved ticks survive.
+
+    ``legacy_id`` is the id the item's text alone would give (``<step>.<hash>``); it equals
+    ``id`` unless the author gave an explicit id, and lets ticks saved before then carry over.
+    """
 
     id: str
     text: str
+    legacy_id: str = ""
+    line: int = 0
+
+    @property
+    def has_own_id(self) -> bool:
+        return bool(self.legacy_id) and self.id != self.legacy_id
 
 
 @dataclass(frozen=True)
@@ -105,10 +115,16 @@ class Step:
     checks: tuple[CheckItem, ...] = ()
     next: tuple[str, ...] = ()
     line: int = 0
+    conditions: tuple[str, ...] = ()  # the `when` of each `next` entry, "" where none is given
 
     @property
     def anchor(self) -> str:
         return f"step-{self.id}"
+
+    def condition(self, target: str) -> str:
+        """The label of the branch to ``target`` (``同意``), or "" for an unlabelled one."""
+        pairs = dict(zip(self.next, self.conditions, strict=False))
+        return pairs.get(target, "")
 
 
 # Anchors of the sections generated on every procedure page (shuniu.procedures.render).

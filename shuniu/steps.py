@@ -1,4 +1,8 @@
-"""Procedure steps: read from front matter and checked as a flow (ids, branches, reachability)."""
+"""Procedure steps: read from front matter and checked as a flow (ids, branches, reachability).
+
+``next`` is a list of step ids, or of ``{step: ID, when: LABEL}`` entries that label a choice
+(``同意`` / ``不同意``). At a step with several next steps, label every branch or none.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,15 @@ import re
 from dataclasses import replace
 
 from shuniu.fields import FieldReader, describe
+from shuniu.procedures.wrap import text_width
 from shuniu.model import CheckItem, Step
 from shuniu.problems import Problems
 from shuniu.yamlsrc import LineDict, LineList
 
 STEP_FIELDS = {"id", "title", "role", "action", "time_limit", "inputs", "outputs", "basis", "checks", "next"}
 _STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+NEXT_FIELDS = {"step", "when"}
+WHEN_WIDTH = 10  # em: a condition label must fit beside an arrow of the flow diagram
 # Placeholder for a step written without `next`: it goes on to the following step, which is
 # known only once the whole list is read (no real step id can contain a NUL).
 _FOLLOWING = ("\0following",)
@@ -59,7 +66,7 @@ def _read_step(item: object, line: int, path: str, problems: Problems) -> Step |
     fields.unknown(STEP_FIELDS)
     if not (step_id and title and role and action):
         return None
-    next_ids = item.get("next")
+    next_ids, conditions = _read_next(item, fields)
     return Step(
         id=step_id,
         title=title,
@@ -70,9 +77,63 @@ def _read_step(item: object, line: int, path: str, problems: Problems) -> Step |
         outputs=fields.text_list("outputs"),
         basis=fields.text_list("basis"),
         checks=_read_checks(item, step_id, fields),
-        next=fields.text_list("next") if next_ids is not None else _FOLLOWING,
+        next=next_ids,
         line=item.line,
+        conditions=conditions,
     )
+
+
+def _read_next(item: LineDict, fields: FieldReader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of the next steps and the condition label of each ("" where there is none)."""
+    value = item.get("next")
+    if value is None:
+        return _FOLLOWING, ()
+    if not isinstance(value, LineList):
+        return fields.text_list("next"), ()
+    entries = [_next_entry(entry, value.line_of(i), fields) for i, entry in enumerate(value)]
+    good = [entry for entry in entries if entry is not None]
+    ids, conditions = tuple(e[0] for e in good), tuple(e[1] for e in good)
+    _check_branches(ids, conditions, fields)
+    return ids, conditions if any(conditions) else ()
+
+
+def _next_entry(entry: object, line: int, fields: FieldReader) -> tuple[str, str] | None:
+    """One ``next`` entry: a step id, or a mapping ``{step: ID, when: LABEL}``."""
+    def problem(message: str) -> None:
+        fields.problems.add(fields.path, line, f"{fields.where}{message}")
+
+    if isinstance(entry, (str, int)) and not isinstance(entry, bool) and str(entry).strip():
+        return str(entry).strip(), ""
+    if not isinstance(entry, LineDict):
+        problem(f"a next entry must be a step id or a mapping with 'step' and 'when', got {describe(entry)}")
+        return None
+    for key in entry:
+        if key not in NEXT_FIELDS:
+            problem(f"unknown field '{key}' in a next entry (allowed: step, when)")
+    target, when = entry.get("step"), entry.get("when")
+    if not isinstance(target, (str, int)) or isinstance(target, bool) or not str(target).strip():
+        problem(f"a next entry needs 'step', the id of a step, got {describe(target)}")
+        return None
+    if when is not None and (isinstance(when, (dict, list, bool)) or not str(when).strip()):
+        problem(f"'when' of the branch to '{target}' must be a short text like 同意, got {describe(when)}")
+        when = None
+    elif when is not None and text_width(str(when).strip()) > WHEN_WIDTH:
+        problem(f"'when' of the branch to '{target}' is too long to label an arrow: keep it to 10 Chinese "
+                f"or about 16 Latin characters")
+    return str(target).strip(), str(when).strip() if when is not None else ""
+
+
+def _check_branches(ids: tuple[str, ...], conditions: tuple[str, ...], fields: FieldReader) -> None:
+    """A step's branches: none twice, and labelled all or none (a choice names every outcome)."""
+    for twice in sorted({i for i in ids if ids.count(i) > 1}):
+        fields.problem("next", f"next names step '{twice}' twice")
+    labelled = [c for c in conditions if c]
+    if labelled and len(ids) == 1:
+        fields.problem("next", "'when' labels a choice, but this step has only one next step: leave it out")
+    elif labelled and len(labelled) < len(ids):
+        fields.problem("next", f"label every branch with 'when' or none ({len(labelled)} of {len(ids)} are labelled)")
+    for twice in sorted({c for c in labelled if labelled.count(c) > 1}):
+        fields.problem("next", f"two branches are labelled '{twice}'")
 
 
 def _read_checks(item: LineDict, step_id: str, fields: FieldReader) -> tuple[CheckItem, ...]:
@@ -84,12 +145,14 @@ def _read_checks(item: LineDict, step_id: str, fields: FieldReader) -> tuple[Che
         return ()
     checks: list[CheckItem] = []
     for index, entry in enumerate(value):
+        line = value.line_of(index)
         if isinstance(entry, str) and entry.strip():
-            checks.append(CheckItem(check_item_id(step_id, entry), entry.strip()))
+            legacy = check_item_id(step_id, entry)
+            checks.append(CheckItem(legacy, entry.strip(), legacy, line))
         elif isinstance(entry, LineDict) and entry.get("id") and entry.get("text"):
-            checks.append(CheckItem(f"{step_id}.{entry['id']}", str(entry["text"]).strip()))
+            text = str(entry["text"]).strip()
+            checks.append(CheckItem(f"{step_id}.{entry['id']}", text, check_item_id(step_id, text), line))
         else:
-            line = value.line_of(index)
             fields.problems.add(
                 fields.path, line, f"{fields.where}a check must be text or a mapping with 'id' and 'text'"
             )
@@ -111,7 +174,7 @@ def _with_default_next(steps: list[Step]) -> list[Step]:
 
 
 def _check_flow(steps: list[Step], path: str, problems: Problems) -> None:
-    """Duplicate ids, branches to unknown steps, and steps no path reaches."""
+    """Duplicate ids, branches to unknown steps, steps no path reaches, and no way to an end."""
     seen: dict[str, Step] = {}
     for step in steps:
         if step.id in seen:
@@ -119,20 +182,32 @@ def _check_flow(steps: list[Step], path: str, problems: Problems) -> None:
         else:
             seen[step.id] = step
     resolved = _with_default_next(steps)
-    for step in resolved:
-        for target in step.next:
-            if target not in seen:
-                problems.add(path, step.line, f"step '{step.id}': next names unknown step '{target}'")
-    reached, todo = set(), [resolved[0].id]
+    unknown = [(step, target) for step in resolved for target in step.next if target not in seen]
+    for step, target in unknown:
+        problems.add(path, step.line, f"step '{step.id}': next names unknown step '{target}'")
     by_id: dict[str, Step] = {}
     for step in resolved:  # with duplicate ids, the first one is the step the flow follows
         by_id.setdefault(step.id, step)
+    reached = _reachable(resolved[0].id, by_id)
+    for step in resolved:
+        if step.id not in reached:
+            problems.add(path, step.line, f"step '{step.id}' is not reached from the first step")
+    if not unknown and not any(not by_id[i].next for i in reached):
+        problems.add(
+            path, resolved[0].line,
+            "no path from the first step reaches an end: some step must end the procedure "
+            "(the last step without 'next', or 'next: []')",
+        )
+
+
+def _reachable(start: str, by_id: dict[str, Step]) -> set[str]:
+    """The ids of every step some path from ``start`` passes through."""
+    reached: set[str] = set()
+    todo = [start]
     while todo:
         current = todo.pop()
         if current in reached or current not in by_id:
             continue
         reached.add(current)
         todo.extend(by_id[current].next)
-    for step in resolved:
-        if step.id not in reached:
-            problems.add(path, step.line, f"step '{step.id}' is not reached from the first step")
+    return reached

@@ -2,18 +2,22 @@
 
 The page is a plain printable list of checkboxes grouped by step; it works without
 JavaScript. docs/assets/shuniu/checklist.js enhances it (saved ticks, named runs, export,
-print button), finding what it needs in ``data-`` attributes: the procedure id and each
-item's stable id (CheckItem.id), so saved ticks follow items, not positions.
+print button), finding what it needs in ``data-`` attributes: the procedure id, each
+item's stable id (CheckItem.id, shared by translations) and the text-hash ids it had before
+it was given one (``data-legacy``, so old ticks carry over), the flow's steps and branches
+(``data-flow``) and, at each decision, one radio button per branch: choosing one counts only
+the items on the path taken.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 
 from shuniu.generated import GeneratedPage, front_matter
 from shuniu.i18n import status_label
 from shuniu.model import Content, Page, Section
-from shuniu.procedures.flow import FlowStep, flow_steps
+from shuniu.procedures.flow import FlowStep, flow_steps, loops_back
 from shuniu.procedures.render import checklist_src, has_checklist, md_text
 from shuniu.procedures.strings import t
 from shuniu.render.html import esc
@@ -32,8 +36,18 @@ def item_count(page: Page) -> int:
     return sum(len(step.checks) for step in page.steps)
 
 
-def render_checklist(page: Page, lang: str) -> GeneratedPage:
-    """The checklist page of one procedure."""
+def legacy_ids(pages: list[Page]) -> dict[str, tuple[str, ...]]:
+    """Item id -> the text-hash ids its item had in ``pages`` (a procedure and its translations)
+    before the author gave it an id: ticks saved under those carry over to the new id."""
+    found: dict[str, dict[str, None]] = {}
+    for page in pages:
+        for check in (c for step in page.steps for c in step.checks if c.has_own_id):
+            found.setdefault(check.id, {})[check.legacy_id] = None
+    return {item: tuple(ids) for item, ids in found.items()}
+
+
+def render_checklist(page: Page, lang: str, legacy: dict[str, tuple[str, ...]] | None = None) -> GeneratedPage:
+    """The checklist page of one procedure; ``legacy`` as from :func:`legacy_ids` (default: this page's)."""
     src = checklist_src(page)
     meta = page.meta
     link = f"[{md_text(meta.title)}]({relative_link(src, page.base_src)})"
@@ -47,7 +61,7 @@ def render_checklist(page: Page, lang: str) -> GeneratedPage:
     if not meta.status.is_current:
         status = status_label(lang, meta.status)
         parts.append(f'!!! warning "{status}"\n    {t(lang, "not_current", status=status)}')
-    parts.append(_checklist_html(page, src, facts, lang))
+    parts.append(_checklist_html(page, src, facts, lang, legacy if legacy is not None else legacy_ids([page])))
     title = t(lang, "checklist_title", title=meta.title)
     # Reached from its procedure page and the checklist index; twelve more menu entries would bury the rest.
     # The theme prints titles unescaped (no Jinja autoescape), so the title is escaped here; a
@@ -56,39 +70,78 @@ def render_checklist(page: Page, lang: str) -> GeneratedPage:
     return GeneratedPage(src, markdown, in_nav=False)
 
 
-def _checklist_html(page: Page, src: str, facts: str, lang: str) -> str:
+def _checklist_html(page: Page, src: str, facts: str, lang: str, legacy: dict[str, tuple[str, ...]]) -> str:
     # Raw HTML links are not rewritten by MkDocs: point at the built .html page directly
     # (the site uses plain .html addresses, use_directory_urls: false).
     procedure_url = relative_link(src, page.base_src)[: -len(".md")] + ".html"
-    shown = [item for item in flow_steps(page.steps) if item.step.checks]
-    # "或" only where the alternative it belongs to is listed just above (steps without checks are left out).
-    alternative = [i > 0 and item.is_alternative and shown[i - 1].number == item.number for i, item in enumerate(shown)]
-    steps = "\n".join(_step_group(item, alt, procedure_url, lang) for item, alt in zip(shown, alternative, strict=True))
+    flow = flow_steps(page.steps)
+    labels = {item.step.id: item.label for item in flow}
+    shown = [item for item in flow if item.step.checks or item.is_decision]
+    steps = "\n".join(_step_group(item, labels, page, procedure_url, legacy, lang) for item in shown)
     return (
         f'<div class="shuniu-checklist" data-procedure="{esc(page.meta.id)}" '
-        f'data-title="{esc(page.meta.title)}">\n'
+        f'data-title="{esc(page.meta.title)}" data-flow="{esc(_flow_data(flow))}">\n'
         f'<p class="shuniu-cl-facts">{esc(facts)}</p>\n'
         f'<p class="shuniu-cl-nojs">{esc(t(lang, "nojs"))}</p>\n'
         f"{steps}\n{_signature_blanks(lang)}\n</div>"
     )
 
 
-def _step_group(item: FlowStep, alternative: bool, procedure_url: str, lang: str) -> str:
+def _flow_data(flow: tuple[FlowStep, ...]) -> str:
+    """The flow as checklist.js walks it: the first step and every step's next steps."""
+    return json.dumps(
+        {"first": flow[0].step.id, "next": {item.step.id: list(item.step.next) for item in flow}},
+        ensure_ascii=False, separators=(",", ":"),
+    )
+
+
+def _step_group(
+    item: FlowStep, labels: dict[str, str], page: Page, procedure_url: str,
+    legacy: dict[str, tuple[str, ...]], lang: str,
+) -> str:
     step = item.step
-    marker = t(lang, "or") if alternative else str(item.number)
     boxes = "".join(
-        f'<li class="shuniu-cl-item"><label><input type="checkbox" data-item="{esc(check.id)}">'
+        f'<li class="shuniu-cl-item"><label><input type="checkbox" data-item="{esc(check.id)}"'
+        f'{_legacy_attribute(legacy.get(check.id, ()))}>'
+        f'<span class="shuniu-cl-mark" aria-hidden="true">☐</span>'
         f'<span class="shuniu-cl-text">{esc(check.text)}</span></label></li>'
         for check in step.checks
     )
+    items = f'<ul class="shuniu-cl-items">{boxes}</ul>' if boxes else ""
     return (
         f'<section class="shuniu-cl-step" data-step="{esc(step.id)}" data-step-title="{esc(item.label)}">'
         f'<h2 class="shuniu-cl-heading" id="{esc(step.anchor)}">'
-        f'<span class="shuniu-cl-num">{esc(marker)}</span> '
+        f'<span class="shuniu-cl-num">{esc(item.display)}</span> '
         f'<a href="{esc(procedure_url)}#{esc(step.anchor)}">{esc(step.title)}</a> '
         f'<span class="shuniu-cl-role">{esc(step.role)}</span></h2>'
-        f'<ul class="shuniu-cl-items">{boxes}</ul></section>'
+        f"{items}{_branch_choice(item, labels, page, lang)}</section>"
     )
+
+
+def _legacy_attribute(ids: tuple[str, ...]) -> str:
+    return f' data-legacy="{esc(" ".join(ids))}"' if ids else ""
+
+
+def _branch_choice(item: FlowStep, labels: dict[str, str], page: Page, lang: str) -> str:
+    """At a decision, one radio button per branch (its condition and where it leads)."""
+    if not item.is_decision:
+        return ""
+    step = item.step
+    options = "".join(
+        f'<label class="shuniu-cl-option"><input type="radio" name="shuniu-branch-{esc(step.id)}" '
+        f'value="{esc(target)}"{" data-loops" if loops_back(step, target, page.steps) else ""}>'
+        f'<span class="shuniu-cl-mark" aria-hidden="true">☐</span>'
+        f'<span class="shuniu-cl-text">{esc(_option_text(step.condition(target), labels.get(target, target)))}</span></label>'
+        for target in step.next
+    )
+    return (
+        f'<fieldset class="shuniu-cl-branch" data-decision="{esc(step.id)}">'
+        f'<legend>{esc(t(lang, "branch_legend"))}</legend>{options}</fieldset>'
+    )
+
+
+def _option_text(condition: str, label: str) -> str:
+    return f"{condition} → {label}" if condition else label
 
 
 def _signature_blanks(lang: str) -> str:
@@ -120,4 +173,10 @@ def render_index(content: Content, lang: str) -> GeneratedPage:
 def generate_checklists(content: Content, lang: str) -> list[GeneratedPage]:
     """Every checklist page and the index, for a reader of ``lang``."""
     pages = procedures_with_checklists(content, lang)
-    return [render_checklist(page, lang) for page in pages] + [render_index(content, lang)]
+    checklists = [render_checklist(page, lang, legacy_ids(_versions(content, page))) for page in pages]
+    return checklists + [render_index(content, lang)]
+
+
+def _versions(content: Content, page: Page) -> list[Page]:
+    """A procedure in every language it is written in."""
+    return [p for p in content.pages if p.base_src == page.base_src]

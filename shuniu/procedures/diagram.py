@@ -4,7 +4,9 @@ Layout: one column (swimlane) per role, in the order roles first act; one row pe
 the author's order. Arrows are orthogonal and never cross a box: an arrow to the next row
 runs through the gap between the rows; any other arrow (a skip, a loop) leaves its step into
 the gap below it, runs along its own track in the gutter between two columns, and enters
-its target from the gap above it. Each box links to the step's ``#step-<id>`` anchor.
+its target from the gap above it. An arrow of a labelled branch carries its condition
+(``同意``) beside its last stretch, just above the step it enters. Each box links to the
+step's ``#step-<id>`` anchor.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from shuniu.render.html import esc
 
 FONT = 14  # px: box text
 HEAD_FONT = 13  # px: lane headings
+WHEN_FONT = 11  # px: condition labels on arrows
 LINE = 19  # px between baselines
 BOX_W = 132
 PAD_Y = 9
@@ -141,6 +144,18 @@ def _path(edge: _Edge, geo: _Geometry) -> str:
     return f"M{x1} {src.bottom}V{out_y}H{x}V{in_y}H{x2}V{dst.top - 1}"
 
 
+def _condition(edge: _Edge, geo: _Geometry) -> str:
+    """The branch's condition beside the arrow where it enters its step ("" if unlabelled)."""
+    when = edge.source.item.step.condition(edge.target.item.step.id)
+    if not when:
+        return ""
+    x, y = geo.center(edge.target.lane) + 5, edge.target.top - 3
+    return (
+        f'<text class="shuniu-flow__when" x="{x}" y="{y}" font-size="{WHEN_FONT}" font-weight="700" '
+        f'fill="#37474f" stroke="#ffffff" stroke-width="3" paint-order="stroke">{esc(when)}</text>'
+    )
+
+
 def _lane_heads(geo: _Geometry, head_lines: list[list[str]], height: int) -> list[str]:
     """A band per role, headed by the role's name."""
     parts = []
@@ -207,6 +222,7 @@ def render_diagram(flow: tuple[FlowStep, ...], title: str) -> str:
     geo = _Geometry(_gutter_widths(edges, len(lanes)))
     height = boxes[-1].bottom + GAP_Y
     arrows = "".join(f'<path d="{_path(edge, geo)}" class="shuniu-flow__arrow"/>' for edge in edges)
+    arrows += "".join(_condition(edge, geo) for edge in edges)
     body = "".join(_lane_heads(geo, head_lines, height) + _terminals(boxes, geo))
     steps = "".join(_box(box, geo, lanes[box.lane]) for box in boxes)
     marker = (

@@ -2,12 +2,15 @@
 
 Steps are numbered in the order the author wrote them, GOV.UK step-by-step style: a step that
 is an alternative to the step before it (both are choices of the same branch and neither leads
-to the other) shares that step's number and is shown as "或" / "or".
+to the other) shares that step's number, and alternatives get letters: 3a, 3b. This module is
+the one place that numbering is made; the guide, diagram, role table, checklist page, its CSV
+and print all show ``FlowStep.display``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, replace
 
 from shuniu.model import Step
 
@@ -20,6 +23,8 @@ class FlowStep:
     number: int
     is_alternative: bool  # an "or" choice to the step listed before it
     follows_on: bool  # its only next step is the one listed after it (nothing to say)
+    display: str = ""  # the number readers see: "3", or "3a" / "3b" for alternatives
+    reached_when: tuple[tuple[str, str], ...] = ()  # (deciding step id, condition) of labelled branches here
 
     @property
     def is_end(self) -> bool:
@@ -27,8 +32,13 @@ class FlowStep:
 
     @property
     def label(self) -> str:
-        """How other parts refer to the step: ``4 承办``."""
-        return f"{self.number} {self.step.title}"
+        """How other parts refer to the step: ``4 承办``, ``3a 不予用印``."""
+        return f"{self.display} {self.step.title}"
+
+    @property
+    def is_decision(self) -> bool:
+        """A step where the flow takes one of several ways."""
+        return len(self.step.next) > 1
 
 
 def _reaches(start: str, goal: str, by_id: dict[str, Step], blocked: str) -> bool:
@@ -71,7 +81,31 @@ def flow_steps(steps: tuple[Step, ...]) -> tuple[FlowStep, ...]:
         number = number if alternative else number + 1
         following = steps[index + 1].id if index + 1 < len(steps) else None
         result.append(FlowStep(step, number, alternative, step.next == (following,)))
-    return tuple(result)
+    return tuple(_with_display(result, steps))
+
+
+def _with_display(flow: list[FlowStep], steps: tuple[Step, ...]) -> list[FlowStep]:
+    """Give each step its display number (a letter where a number is shared) and its conditions."""
+    shared = {n for n in (item.number for item in flow) if sum(i.number == n for i in flow) > 1}
+    letters: dict[int, int] = {}
+    result = []
+    for item in flow:
+        display = str(item.number)
+        if item.number in shared:
+            letters[item.number] = letters.get(item.number, -1) + 1
+            display += string.ascii_lowercase[letters[item.number] % 26]
+        when = tuple((s.id, s.condition(item.step.id)) for s in steps if s.condition(item.step.id))
+        result.append(replace(item, display=display, reached_when=when))
+    return result
+
+
+def loops_back(decision: Step, target: str, steps: tuple[Step, ...]) -> bool:
+    """Whether the branch from ``decision`` to ``target`` comes round to ``decision`` again
+    ("revise, then review again"): taking it is no choice against the other branches."""
+    by_id: dict[str, Step] = {}
+    for step in steps:
+        by_id.setdefault(step.id, step)
+    return _reaches(target, decision.id, by_id, blocked="")
 
 
 def roles(steps: tuple[Step, ...]) -> tuple[str, ...]:

@@ -80,22 +80,23 @@ def render_guide(flow: tuple[FlowStep, ...], lang: str) -> str:
 
 def _guide_step(item: FlowStep, labels: dict[str, str], lang: str) -> str:
     step = item.step
-    marker = t(lang, "or") if item.is_alternative else str(item.number)
-    modifier = " shuniu-step--or" if item.is_alternative else ""
+    modifier = " shuniu-step--or" if item.display != str(item.number) else ""
     summary = (
         f'<summary><span class="shuniu-step__title">{esc(step.title)}</span> '
         f'<span class="shuniu-step__role">{esc(step.role)}</span></summary>'
     )
     return (
-        f'<li class="shuniu-step{modifier}" id="{esc(step.anchor)}"><span class="shuniu-step__num">{esc(marker)}</span>'
+        f'<li class="shuniu-step{modifier}" id="{esc(step.anchor)}"><span class="shuniu-step__num">{esc(item.display)}</span>'
         f'<details class="shuniu-step__box" open>{summary}\n'
-        f"{_facts(step, lang)}{_checks(step, lang)}{_next(item, labels, lang)}</details></li>"
+        f"{_facts(item, labels, lang)}{_checks(step, lang)}{_next(item, labels, lang)}</details></li>"
     )
 
 
-def _facts(step: Step, lang: str) -> str:
-    sep = t(lang, "list_sep")
+def _facts(item: FlowStep, labels: dict[str, str], lang: str) -> str:
+    step, sep = item.step, t(lang, "list_sep")
+    when = sep.join(t(lang, "when_value", step=labels.get(src, src), when=cond) for src, cond in item.reached_when)
     rows = [
+        ("when", when),
         ("who", step.role),
         ("what", step.action),
         ("time_limit", step.time_limit or ""),
@@ -119,11 +120,15 @@ def _next(item: FlowStep, labels: dict[str, str], lang: str) -> str:
         return f'<p class="shuniu-step__next shuniu-step__next--end">{esc(t(lang, "end"))}</p>'
     if item.follows_on:
         return ""
-    links = f" {esc(t(lang, 'or'))} ".join(
-        f'<a href="#step-{esc(target)}">{esc(labels.get(target, target))}</a>' for target in item.step.next
-    )
-    lead = t(lang, "next_choice") if len(item.step.next) > 1 else t(lang, "next")
-    return f'<p class="shuniu-step__next">{esc(lead)}{links}</p>'
+    step = item.step
+    links = [f'<a href="#step-{esc(target)}">{esc(labels.get(target, target))}</a>' for target in step.next]
+    if step.conditions:
+        choices = [f"{esc(t(lang, 'branch', when=cond))}{link}" for cond, link in zip(step.conditions, links, strict=True)]
+        joined = esc(t(lang, "list_sep")).join(choices)
+    else:
+        joined = f" {esc(t(lang, 'or'))} ".join(links)
+    lead = t(lang, "next_choice") if len(step.next) > 1 else t(lang, "next")
+    return f'<p class="shuniu-step__next">{esc(lead)}{joined}</p>'
 
 
 def _step_link(item: FlowStep, text: str) -> str:
