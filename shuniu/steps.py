@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from shuniu.fields import FieldReader, describe
-from shuniu.procedures.wrap import text_width
 from shuniu.model import CheckItem, Step
 from shuniu.problems import Problems
+from shuniu.procedures.wrap import text_width
 from shuniu.yamlsrc import LineDict, LineList
 
 STEP_FIELDS = {"id", "title", "role", "action", "time_limit", "inputs", "outputs", "basis", "checks", "next"}

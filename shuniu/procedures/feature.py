@@ -1,5 +1,6 @@
 """Registers the procedure feature: the generated sections of every procedure page, the
-checklist pages, and the check that an author's heading does not take a generated anchor."""
+checklist pages, the check that an author's heading does not take a generated anchor, and
+(shuniu.procedures.translations) the check that translations keep step and check ids."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from shuniu.check import checker
 from shuniu.generated import Generated, generator
 from shuniu.model import PROCEDURE_ANCHORS, Content, Page, Section
 from shuniu.problems import Problems
+from shuniu.procedures import translations  # noqa: F401 - registers the translation id check
 from shuniu.procedures.checklist import generate_checklists
 from shuniu.procedures.render import insert_generated, render_sections
 from shuniu.render.compose import body_transform
