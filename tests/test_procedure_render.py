@@ -156,7 +156,8 @@ def test_checklist_index(fixture_content):
 
 
 def test_every_procedure_with_checks_gets_a_checklist_page(tmp_path):
-    no_checks = "\n".join(line for line in FIXTURE.splitlines() if "checks" not in line and ("    - " not in line or "{step:" in line)
+    no_checks = "\n".join(line for line in FIXTURE.splitlines()
+                          if "checks" not in line and ("    - " not in line or "{step:" in line)
                           and "{id: fujian" not in line).replace("id: liucheng", "id: bare")
     content, problems = load(tmp_path, {"docs/procedures/liucheng.md": FIXTURE, "docs/procedures/bare.md": no_checks})
     assert problems == []
