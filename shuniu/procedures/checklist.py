@@ -146,7 +146,7 @@ def _option_text(condition: str, label: str) -> str:
 
 def _signature_blanks(lang: str) -> str:
     blanks = "".join(
-        f'<p class="shuniu-cl-blank"><span class="shuniu-cl-label">{esc(t(lang, key))}</span>'
+        f'<p class="shuniu-cl-blank" data-blank="{key}"><span class="shuniu-cl-label">{esc(t(lang, key))}</span>'
         f'<span class="shuniu-cl-line"></span></p>'
         for key in ("handler", "date", "signature")
     )

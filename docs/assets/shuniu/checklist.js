@@ -1,13 +1,20 @@
 /* Shuniu checklist runner: enhances a generated checklist page (a plain list of checkboxes
    that already works and prints without JavaScript) with saved ticks, several named runs
-   side by side, progress, reset, export to CSV and a print button.
+   side by side, the branch taken at each decision, progress, reset, export to CSV, and
+   printing either the run (ticks, name, dates, handler) or a blank form.
 
    Storage: localStorage "shuniu.checklist.v1" =
      { version: 1, procedures: { <procedure id>: { current: <run id>,
-       runs: [{ id, name, created, ticks: { <item id>: <ISO time ticked> } }] } } }
-   Items are keyed by their stable ids (built from the item, not its position), so editing a
-   procedure never moves a tick to another item; ticks of removed items are kept but not
-   shown or counted. Data that cannot be read is copied aside, never dropped.
+       runs: [{ id, name, created, handler?, choices?: { <decision step id>: <next step id> },
+                ticks: { <item id>: <ISO time ticked> } }] } } }
+   (handler and choices were added later; runs without them read as none chosen.)
+   Items are keyed by their stable ids (the author's id, shared by translations, or one built
+   from the text), never by position, and the key is the procedure id, the same in every
+   language; ticks of removed items are kept but not shown or counted. An item that was given
+   an id lists its old text ids in data-legacy: ticks saved under those move to the new id.
+   Steps that the chosen branches leave off the path are "not applicable": their items are
+   not counted, so any complete path reaches 100 %. Data that cannot be read is copied aside,
+   never dropped.
    A classic script (not a module) so it also runs on pages opened from disk. */
 (() => {
   "use strict";
@@ -24,12 +31,17 @@
       reset: "重置",
       remove: "删除",
       exportCsv: "导出 CSV",
-      print: "打印",
+      print: "打印本次记录",
+      printBlank: "打印空白表",
+      handler: "经办人",
+      undecided: "未定",
+      na: "不适用",
+      info: (name, start, last, who) => `记录：${name} · 开始 ${start}` + (last ? ` · 最近勾选 ${last}` : "") + (who ? ` · 经办人 ${who}` : ""),
       done: (d, t) => `已完成 ${d}/${t}`,
       confirmReset: (n) => `清空“${n}”的全部勾选？`,
       confirmRemove: (n) => `删除“${n}”及其勾选记录？`,
       unsaved: "本浏览器不允许保存到本机：关闭页面后勾选会丢失。请导出保存。",
-      csv: ["流程", "记录", "导出时间", "进度", "步骤", "检查项", "完成", "勾选时间", "编号", "是", "否"],
+      csv: ["流程", "记录", "经办人", "开始时间", "导出时间", "进度", "所走路径", "步骤", "检查项", "完成", "勾选时间", "编号", "是", "否"],
     },
     en: {
       runs: "Runs",
@@ -39,12 +51,17 @@
       reset: "Reset",
       remove: "Delete",
       exportCsv: "Export CSV",
-      print: "Print",
+      print: "Print this run",
+      printBlank: "Print a blank form",
+      handler: "Handler",
+      undecided: "Not decided",
+      na: "Not applicable",
+      info: (name, start, last, who) => `Run: ${name} · started ${start}` + (last ? ` · last ticked ${last}` : "") + (who ? ` · handler ${who}` : ""),
       done: (d, t) => `${d}/${t} done`,
       confirmReset: (n) => `Clear every tick of "${n}"?`,
       confirmRemove: (n) => `Delete "${n}" and its ticks?`,
       unsaved: "This browser does not allow saving here: ticks are lost when the page closes. Export them to keep them.",
-      csv: ["Procedure", "Run", "Exported", "Progress", "Step", "Item", "Done", "Ticked at", "Id", "yes", "no"],
+      csv: ["Procedure", "Run", "Handler", "Started", "Exported", "Progress", "Path taken", "Step", "Item", "Done", "Ticked at", "Id", "yes", "no"],
     },
   };
 
@@ -93,8 +110,24 @@
   function procedureOf(data, id) {
     const entry = data.procedures[id] || (data.procedures[id] = { current: null, runs: [] });
     if (!Array.isArray(entry.runs)) entry.runs = [];
-    entry.runs.forEach((run) => { if (!run.ticks || typeof run.ticks !== "object") run.ticks = {}; });
+    entry.runs.forEach((run) => {
+      if (!run.ticks || typeof run.ticks !== "object") run.ticks = {};
+      if (!run.choices || typeof run.choices !== "object") run.choices = {};
+    });
     return entry;
+  }
+
+  /* Ticks saved under an item's old text id move to the id the author gave it; returns
+     whether anything moved. A tick already under the new id is the newer one and stays. */
+  function migrateTicks(run, legacy) {
+    let moved = false;
+    legacy.forEach(([old, id]) => {
+      if (!(old in run.ticks)) return;
+      if (!run.ticks[id]) run.ticks[id] = run.ticks[old];
+      delete run.ticks[old];
+      moved = true;
+    });
+    return moved;
   }
 
   function addRun(entry, text) {
@@ -102,23 +135,66 @@
     let n = entry.runs.length + 1;
     while (taken.has(text.runName(n))) n += 1;
     const id = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const run = { id, name: text.runName(n), created: new Date().toISOString(), ticks: {} };
+    const run = { id, name: text.runName(n), created: new Date().toISOString(), ticks: {}, choices: {} };
     entry.runs.push(run);
     entry.current = id;
     return run;
   }
 
-  /* The procedure's entry and its current run, made (and saved) when there is none yet. */
-  function load(procedure, text) {
+  /* The procedure's entry and its current run, made (and saved) when there is none yet;
+     old item ids are migrated (and saved) on the way. */
+  function load(procedure, text, legacy) {
     const data = readData();
     const entry = procedureOf(data, procedure);
+    let changed = entry.runs.map((item) => migrateTicks(item, legacy)).some(Boolean);
     let run = entry.runs.find((item) => item.id === entry.current);
     if (!run) {
       run = entry.runs[0] || addRun(entry, text);
       entry.current = run.id;
-      writeData(data);
+      changed = true;
     }
+    if (changed) writeData(data);
     return { data, entry, run };
+  }
+
+  /* ---- the path a run takes ---- */
+  function readFlow(root) {
+    try {
+      const flow = JSON.parse(root.dataset.flow || "null");
+      if (flow && typeof flow.first === "string" && flow.next && typeof flow.next === "object") return flow;
+    } catch {
+      /* a page without a readable flow counts every item, as before branches existed */
+    }
+    return null;
+  }
+
+  /* The steps on the path: every way on from the first step, except that at a decision with a
+     branch chosen only that branch is followed. A chosen branch that loops back (revise and
+     review again) keeps every way open: the flow comes round to the decision once more. */
+  function stepsOnPath(flow, choices, loops) {
+    if (!flow) return null;
+    const seen = new Set();
+    const todo = [flow.first];
+    while (todo.length) {
+      const step = todo.pop();
+      if (seen.has(step) || !Array.isArray(flow.next[step])) continue;
+      seen.add(step);
+      const chosen = choices[step];
+      const only = flow.next[step].includes(chosen) && !loops.has(`${step}>${chosen}`);
+      todo.push(...(only ? [chosen] : flow.next[step]));
+    }
+    return seen;
+  }
+
+  /* A saved ISO time as local time with its offset from UTC: 2026-12-01 20:15 +08:00. */
+  function localTime(iso) {
+    const when = new Date(iso);
+    if (!iso || Number.isNaN(when.getTime())) return "";
+    const two = (n) => String(Math.trunc(Math.abs(n))).padStart(2, "0");
+    const offset = -when.getTimezoneOffset();
+    const zone = `${offset < 0 ? "-" : "+"}${two(offset / 60)}:${two(offset % 60)}`;
+    return `${when.getFullYear()}-${two(when.getMonth() + 1)}-${two(when.getDate())} `
+      + `${two(when.getHours())}:${two(when.getMinutes())} ${zone}`;
   }
 
   /* ---- the page ---- */
@@ -135,36 +211,63 @@
   function setup(root) {
     const text = STRINGS[(document.documentElement.lang || "zh").startsWith("en") ? "en" : "zh"];
     const procedure = root.dataset.procedure;
+    const flow = readFlow(root);
     const boxes = [...root.querySelectorAll("input[data-item]")];
-    const ids = boxes.map((box) => box.dataset.item);
-    const count = (run) => ids.filter((id) => run.ticks[id]).length;
+    const stepOf = (node) => node.closest(".shuniu-cl-step").dataset.step;
+    const legacy = boxes.flatMap((box) => (box.dataset.legacy || "").split(" ").filter(Boolean).map((old) => [old, box.dataset.item]));
+    const radios = [...root.querySelectorAll(".shuniu-cl-branch input[type=radio]")];
+    const loops = new Set(radios.filter((r) => r.hasAttribute("data-loops")).map((r) => `${stepOf(r)}>${r.value}`));
+    const open = () => load(procedure, text, legacy);
+    /* The items a run counts: those of the steps on its path. */
+    const counted = (run) => {
+      const path = stepsOnPath(flow, run.choices, loops);
+      return boxes.filter((box) => !path || path.has(stepOf(box))).map((box) => box.dataset.item);
+    };
+    const progress = (run) => {
+      const ids = counted(run);
+      return { done: ids.filter((id) => run.ticks[id]).length, total: ids.length };
+    };
 
     const runList = el("div", { className: "shuniu-cl-runlist" });
     const nameInput = el("input", { type: "text", className: "shuniu-cl-name" });
+    const handlerInput = el("input", { type: "text", className: "shuniu-cl-handler" });
     const fill = el("span", { className: "shuniu-cl-bar__fill" });
     const bar = el("span", { className: "shuniu-cl-bar", "aria-hidden": "true" }, fill);
     const status = el("span", { className: "shuniu-cl-status", role: "status" });
     const warning = el("p", { className: "shuniu-cl-warning", hidden: true, textContent: text.unsaved });
+    const info = el("p", { className: "shuniu-cl-printinfo" });
     const button = (label, action) => el("button", { type: "button", textContent: label, onclick: action });
     const toolbar = el(
       "div", { className: "shuniu-cl-toolbar" },
       el("label", {}, text.name, nameInput),
+      el("label", {}, text.handler, handlerInput),
       button(text.reset, () => resetRun()),
       button(text.remove, () => removeRun()),
       button(text.exportCsv, () => exportRun()),
       button(text.print, () => window.print()),
+      button(text.printBlank, () => printBlank()),
       bar, status,
     );
     const panel = el("div", { className: "shuniu-cl-runs", role: "region", "aria-label": text.runs }, runList, toolbar, warning);
     root.prepend(panel);
+    panel.after(info);
     const nojs = root.querySelector(".shuniu-cl-nojs");
     if (nojs) nojs.hidden = true;
 
-    const counts = [...root.querySelectorAll(".shuniu-cl-step")].map((section) => {
+    const sections = [...root.querySelectorAll(".shuniu-cl-step")].map((section) => {
       const span = el("span", { className: "shuniu-cl-count" });
-      section.querySelector(".shuniu-cl-heading").append(span);
-      return { span, boxes: [...section.querySelectorAll("input[data-item]")] };
+      const na = el("span", { className: "shuniu-cl-na", textContent: text.na, hidden: true });
+      section.querySelector(".shuniu-cl-heading").append(na, span);
+      return { section, span, na, step: section.dataset.step, boxes: [...section.querySelectorAll("input[data-item]")] };
     });
+    /* "Not decided" is a choice too: it puts a decision back to counting every branch. */
+    root.querySelectorAll(".shuniu-cl-branch").forEach((fieldset) => {
+      const name = fieldset.querySelector("input[type=radio]").name;
+      const undecided = el("input", { type: "radio", name, value: "" });
+      fieldset.append(el("label", { className: "shuniu-cl-option shuniu-cl-undecided" }, undecided, el("span", { className: "shuniu-cl-text", textContent: text.undecided })));
+      radios.push(undecided);
+    });
+    const handlerBlank = root.querySelector('.shuniu-cl-blank[data-blank="handler"] .shuniu-cl-line');
 
     /* Run buttons are updated in place, never rebuilt: a click that starts while the name
        field is focused (its change event re-renders) must land on the same button. */
@@ -181,8 +284,9 @@
           );
           runButtons.set(item.id, node);
         }
+        const { done, total } = progress(item);
         node.firstChild.textContent = item.name || text.runName(all.indexOf(item) + 1);
-        node.lastChild.textContent = `${count(item)}/${ids.length}`;
+        node.lastChild.textContent = `${done}/${total}`;
         node.setAttribute("aria-pressed", String(item.id === current.id));
         return node;
       });
@@ -193,33 +297,63 @@
     }
 
     function change(action) {
-      const { data, entry, run } = load(procedure, text);
+      const { data, entry, run } = open();
       action(entry, run);
       if (!entry.runs.length) addRun(entry, text);
       writeData(data);
       render();
     }
 
-    function render() {
-      const { entry, run } = load(procedure, text);
-      boxes.forEach((box) => { box.checked = Boolean(run.ticks[box.dataset.item]); });
-      counts.forEach(({ span, boxes: own }) => {
-        span.textContent = `${own.filter((box) => box.checked).length}/${own.length}`;
+    const mark = (node, symbol) => { node.closest("label").querySelector(".shuniu-cl-mark").textContent = symbol; };
+
+    /* Shows the current run; ``blank`` shows the empty paper form instead (for printing it). */
+    function render(blank = false) {
+      const { entry, run } = open();
+      const path = stepsOnPath(flow, run.choices, loops);
+      sections.forEach(({ section, span, na, step, boxes: own }) => {
+        const off = !blank && path !== null && !path.has(step);
+        section.classList.toggle("shuniu-cl-step--na", off);
+        na.hidden = !off;
+        own.forEach((box) => {
+          box.checked = !blank && Boolean(run.ticks[box.dataset.item]);
+          box.disabled = off;
+          mark(box, off ? "—" : box.checked ? "☑" : "☐");
+        });
+        span.textContent = off ? "" : `${own.filter((box) => box.checked).length}/${own.length}`;
       });
+      radios.forEach((radio) => {
+        radio.checked = !blank && (run.choices[stepOf(radio)] || "") === radio.value;
+        if (radio.value) mark(radio, radio.checked ? "☑" : "☐");
+      });
+      root.classList.toggle("shuniu-cl--blank", blank);
       showRuns(entry.runs, run);
       if (document.activeElement !== nameInput) nameInput.value = run.name;
-      fill.style.width = `${ids.length ? (100 * count(run)) / ids.length : 0}%`;
-      status.textContent = text.done(count(run), ids.length);
+      if (document.activeElement !== handlerInput) handlerInput.value = run.handler || "";
+      const { done, total } = progress(run);
+      fill.style.width = `${total ? (100 * done) / total : 0}%`;
+      status.textContent = text.done(done, total);
+      const last = Object.values(run.ticks).filter(Boolean).sort().pop();
+      info.textContent = text.info(run.name, localTime(run.created), localTime(last), run.handler || "");
+      if (handlerBlank) handlerBlank.textContent = blank ? "" : run.handler || "";
       warning.hidden = persistent;
     }
 
+    function printBlank() {
+      render(true);
+      try {
+        window.print();
+      } finally {
+        render();
+      }
+    }
+
     function resetRun() {
-      const { run } = load(procedure, text);
-      if (window.confirm(text.confirmReset(run.name))) change((entry, current) => { current.ticks = {}; });
+      const { run } = open();
+      if (window.confirm(text.confirmReset(run.name))) change((entry, current) => { current.ticks = {}; current.choices = {}; });
     }
 
     function removeRun() {
-      const { run } = load(procedure, text);
+      const { run } = open();
       if (!window.confirm(text.confirmRemove(run.name))) return;
       change((entry, current) => {
         entry.runs = entry.runs.filter((item) => item.id !== current.id);
@@ -227,22 +361,33 @@
       });
     }
 
-    function exportRun() {
-      const { run } = load(procedure, text);
-      const [proc, runLabel, exported, progress, step, item, done, at, id, yes, no] = text.csv;
+    function csvRows(run) {
+      const [proc, runLabel, handler, started, exported, progressLabel, pathLabel, step, item, done, at, id, yes, no] = text.csv;
+      const path = stepsOnPath(flow, run.choices, loops);
+      const chosen = radios.filter((radio) => radio.value && run.choices[stepOf(radio)] === radio.value)
+        .map((radio) => radio.closest("label").querySelector(".shuniu-cl-text").textContent);
+      const { done: ticked, total } = progress(run);
       const rows = [
-        [proc, root.dataset.title], [runLabel, run.name], [exported, new Date().toLocaleString()],
-        [progress, `${count(run)}/${ids.length}`], [], [step, item, done, at, id],
+        [proc, root.dataset.title], [runLabel, run.name], [handler, run.handler || ""],
+        [started, localTime(run.created)], [exported, localTime(new Date().toISOString())],
+        [progressLabel, `${ticked}/${total}`], [pathLabel, chosen.join("; ")], [], [step, item, done, at, id],
       ];
-      root.querySelectorAll(".shuniu-cl-step").forEach((section) => {
-        section.querySelectorAll("input[data-item]").forEach((box) => {
-          const ticked = run.ticks[box.dataset.item];
+      sections.forEach(({ section, step: stepId, boxes: own }) => {
+        const off = path !== null && !path.has(stepId);
+        own.forEach((box) => {
+          const when = run.ticks[box.dataset.item];
           const label = box.closest("label").querySelector(".shuniu-cl-text").textContent;
-          rows.push([section.dataset.stepTitle, label, ticked ? yes : no, ticked || "", box.dataset.item]);
+          const state = off ? text.na : when ? yes : no;
+          rows.push([section.dataset.stepTitle, label, state, localTime(when), box.dataset.item]);
         });
       });
+      return rows;
+    }
+
+    function exportRun() {
+      const { run } = open();
       const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-      const csv = rows.map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n");
+      const csv = csvRows(run).map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n");
       // The byte-order mark makes spreadsheet programs read the Chinese text as UTF-8.
       const blob = new Blob(["\ufeff", csv, "\r\n"], { type: "text/csv;charset=utf-8" });
       const link = el("a", {
@@ -257,16 +402,25 @@
 
     root.addEventListener("change", (event) => {
       const box = event.target.closest("input[data-item]");
-      if (!box) return;
-      change((entry, run) => {
-        if (box.checked) run.ticks[box.dataset.item] = new Date().toISOString();
-        else delete run.ticks[box.dataset.item];
-      });
+      const radio = event.target.closest(".shuniu-cl-branch input[type=radio]");
+      if (box) {
+        change((entry, run) => {
+          if (box.checked) run.ticks[box.dataset.item] = new Date().toISOString();
+          else delete run.ticks[box.dataset.item];
+        });
+      } else if (radio) {
+        change((entry, run) => {
+          if (radio.value) run.choices[stepOf(radio)] = radio.value;
+          else delete run.choices[stepOf(radio)];
+        });
+      }
     });
     nameInput.addEventListener("input", () => change((entry, run) => { run.name = nameInput.value; }));
     nameInput.addEventListener("change", () => change((entry, run) => {
       run.name = run.name.trim() || text.runName(entry.runs.indexOf(run) + 1);
     }));
+    handlerInput.addEventListener("input", () => change((entry, run) => { run.handler = handlerInput.value; }));
+    handlerInput.addEventListener("change", () => change((entry, run) => { run.handler = run.handler.trim(); }));
     window.addEventListener("storage", (event) => { if (event.key === KEY) render(); });
     render();
   }
