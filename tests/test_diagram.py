@@ -15,9 +15,10 @@ from tests.test_procedure_render import FIXTURE, assert_golden
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def diagram_of(page):
-    html = render_diagram(flow_steps(page.steps), f"{page.meta.title}流程图")
-    match = re.fullmatch(r'<div class="shuniu-flow" data-search-exclude>(<svg .*</svg>)</div>', html, re.S)
+def diagram_of(page, narrow=False):
+    html = render_diagram(flow_steps(page.steps), f"{page.meta.title}流程图", narrow=narrow)
+    match = re.fullmatch(r'<div class="shuniu-flow shuniu-flow--(?:wide|narrow)" data-search-exclude>(<svg .*</svg>)</div>',
+                         html, re.S)
     assert match, html[:200]
     return match.group(1)
 
@@ -115,12 +116,29 @@ def test_a_loop_goes_back_up_along_a_gutter(fixture_page):
     assert [(x2, y2) for _, _, x2, y2 in ends] == [(review[0] + review[2] // 2, review[1] - 1)]
 
 
+@pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
 @pytest.mark.parametrize("page", project_procedures(), ids=lambda p: p.src)
-def test_every_procedure_in_the_project_draws_cleanly(page):
-    svg_text = diagram_of(page)
+def test_every_procedure_in_the_project_draws_cleanly(page, narrow):
+    svg_text = diagram_of(page, narrow)
     svg = ET.fromstring(svg_text)
     assert [a.get("href") for a in svg.iter(f"{SVG}a")] == [f"#step-{s.id}" for s in page.steps]
     assert_clean_layout(svg_text)
+
+
+@pytest.mark.parametrize("page", project_procedures(), ids=lambda p: p.src)
+def test_the_phone_drawing_fits_a_small_screen_and_names_each_role(page):
+    """One column no wider than a 360 px phone's content area, every box naming its role."""
+    svg = ET.fromstring(diagram_of(page, narrow=True))
+    assert int(svg.get("width")) <= 328 and svg.get("style") is None
+    for link, step in zip(svg.iter(f"{SVG}a"), page.steps, strict=True):
+        role = next(t for t in link.iter(f"{SVG}text") if t.get("class") == "shuniu-flow__box-role").text
+        assert step.role.startswith(role.rstrip("…"))
+
+
+def test_conditions_label_the_decisions_arrows(fixture_page):
+    svg = ET.fromstring(diagram_of(fixture_page))
+    labels = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "shuniu-flow__when"]
+    assert sorted(labels) == ["不予签发", "签发"]
 
 
 def test_diagram_scales_but_keeps_text_readable(fixture_page):

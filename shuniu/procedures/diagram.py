@@ -1,7 +1,8 @@
 """The flow diagram of a procedure as inline SVG, laid out at build time (no JavaScript).
 
 Layout: one column (swimlane) per role, in the order roles first act; one row per step, in
-the author's order. Arrows are orthogonal and never cross a box: an arrow to the next row
+the author's order. Phones get a second drawing of the same flow in one column, each box
+naming its role (CSS shows the one that fits). Arrows are orthogonal and never cross a box: an arrow to the next row
 runs through the gap between the rows; any other arrow (a skip, a loop) leaves its step into
 the gap below it, runs along its own track in the gutter between two columns, and enters
 its target from the gap above it. An arrow of a labelled branch carries its condition
@@ -27,8 +28,26 @@ GAP_Y = 36  # between rows: arrows run here
 GUTTER = 28  # least space between columns
 TRACK = 7  # between parallel arrows in one gutter
 OUT, IN = 12, 24  # where arrows leave a step / enter a step, below the row above
+ROLE_FONT = 12  # px: the role named inside a box of the one-column drawing
+ROLE_LINE = 17  # px the role takes in such a box
 STROKE = "#546e7a"
 ACCENT = "#b71c1c"
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How a drawing is laid out: a lane per role (headed by its name), or one column."""
+
+    box_w: int
+    lanes: bool
+    suffix: str  # keeps the ids inside each drawing unique on the page
+
+    def lane_of(self, role: str, lanes: tuple[str, ...]) -> int:
+        return lanes.index(role) if self.lanes else 0
+
+
+WIDE = _Style(BOX_W, lanes=True, suffix="")
+NARROW = _Style(244, lanes=False, suffix="-narrow")
 
 
 @dataclass(frozen=True)
@@ -59,12 +78,12 @@ class _Edge:
         return min(ys), max(ys)
 
 
-def _boxes(flow: tuple[FlowStep, ...], lanes: tuple[str, ...], top: int) -> list[_Box]:
+def _boxes(flow: tuple[FlowStep, ...], lanes: tuple[str, ...], top: int, style: _Style) -> list[_Box]:
     boxes = []
     for row, item in enumerate(flow):
-        lines = tuple(wrap(item.label, (BOX_W - 16) / FONT))
-        height = len(lines) * LINE + 2 * PAD_Y
-        boxes.append(_Box(item, lanes.index(item.step.role), row, lines, top, height))
+        lines = tuple(wrap(item.label, (style.box_w - 16) / FONT))
+        height = len(lines) * LINE + 2 * PAD_Y + (0 if style.lanes else ROLE_LINE)
+        boxes.append(_Box(item, style.lane_of(item.step.role, lanes), row, lines, top, height))
         top += height + GAP_Y
     return boxes
 
@@ -112,13 +131,14 @@ def _gutter_widths(edges: list[_Edge], lanes: int) -> list[int]:
 class _Geometry:
     """Column positions once the gutters' widths are known."""
 
-    def __init__(self, gutters: list[int]) -> None:
+    def __init__(self, gutters: list[int], box_w: int) -> None:
         self.gutters = gutters
-        self.lefts = [sum(gutters[: k + 1]) + k * BOX_W for k in range(len(gutters) - 1)]
-        self.width = sum(gutters) + (len(gutters) - 1) * BOX_W
+        self.box_w = box_w
+        self.lefts = [sum(gutters[: k + 1]) + k * box_w for k in range(len(gutters) - 1)]
+        self.width = sum(gutters) + (len(gutters) - 1) * box_w
 
     def center(self, lane: int) -> int:
-        return self.lefts[lane] + BOX_W // 2
+        return self.lefts[lane] + self.box_w // 2
 
     def track_x(self, gutter: int, track: int) -> int:
         start = self.lefts[gutter] - self.gutters[gutter] if gutter < len(self.lefts) else self.width - self.gutters[-1]
@@ -128,7 +148,7 @@ class _Geometry:
         """A lane's band reaches to the middle of the gutters on either side."""
         left = 0 if lane == 0 else self.lefts[lane] - self.gutters[lane] // 2
         last = lane == len(self.lefts) - 1
-        right = self.width if last else self.lefts[lane] + BOX_W + self.gutters[lane + 1] // 2
+        right = self.width if last else self.lefts[lane] + self.box_w + self.gutters[lane + 1] // 2
         return left, right
 
 
@@ -149,7 +169,7 @@ def _condition(edge: _Edge, geo: _Geometry) -> str:
     when = edge.source.item.step.condition(edge.target.item.step.id)
     if not when:
         return ""
-    x, y = geo.center(edge.target.lane) + 5, edge.target.top - 3
+    x, y = geo.center(edge.target.lane) + 8, edge.target.top - 3  # clear of the arrowhead
     return (
         f'<text class="shuniu-flow__when" x="{x}" y="{y}" font-size="{WHEN_FONT}" font-weight="700" '
         f'fill="#37474f" stroke="#ffffff" stroke-width="3" paint-order="stroke">{esc(when)}</text>'
@@ -177,20 +197,26 @@ def _head_height(head_lines: list[list[str]]) -> int:
     return max(len(lines) for lines in head_lines) * (HEAD_FONT + 4) + 2 * PAD_Y - 4
 
 
-def _box(box: _Box, geo: _Geometry, lane_name: str) -> str:
-    left = geo.lefts[box.lane]
-    end = box.item.is_end
+def _box(box: _Box, geo: _Geometry, style: _Style) -> str:
+    left, middle = geo.lefts[box.lane], geo.lefts[box.lane] + geo.box_w // 2
+    role = box.item.step.role
+    top = box.top if style.lanes else box.top + ROLE_LINE
+    role_lines = wrap(role, (geo.box_w - 16) / ROLE_FONT)
+    named = "" if style.lanes else (
+        f'<text class="shuniu-flow__box-role" x="{middle}" y="{box.top + PAD_Y + ROLE_FONT - 1}" text-anchor="middle" '
+        f'font-size="{ROLE_FONT}" fill="{STROKE}">{esc(role_lines[0] + ("…" if len(role_lines) > 1 else ""))}</text>'
+    )
     texts = "".join(
-        f'<text x="{left + BOX_W // 2}" y="{box.top + PAD_Y + FONT + index * LINE - 1}" text-anchor="middle" '
+        f'<text x="{middle}" y="{top + PAD_Y + FONT + index * LINE - 1}" text-anchor="middle" '
         f'fill="#212121">{esc(line)}</text>'
         for index, line in enumerate(box.lines)
     )
-    stroke = f'stroke="{ACCENT}" stroke-width="{2.5 if end else 1.5}"'
-    title = f"{box.item.label} · {lane_name}"
+    stroke = f'stroke="{ACCENT}" stroke-width="{2.5 if box.item.is_end else 1.5}"'
+    title = f"{box.item.label} · {role}"
     return (
         f'<a href="#{esc(box.item.step.anchor)}" class="shuniu-flow__step"><title>{esc(title)}</title>'
-        f'<rect x="{left}" y="{box.top}" width="{BOX_W}" height="{box.height}" rx="6" fill="#ffffff" {stroke}/>'
-        f"{texts}</a>"
+        f'<rect x="{left}" y="{box.top}" width="{geo.box_w}" height="{box.height}" rx="6" fill="#ffffff" {stroke}/>'
+        f"{named}{texts}</a>"
     )
 
 
@@ -211,33 +237,44 @@ def _terminals(boxes: list[_Box], geo: _Geometry) -> list[str]:
     return parts
 
 
-def render_diagram(flow: tuple[FlowStep, ...], title: str) -> str:
-    """The whole diagram as one ``<div>`` holding an ``<svg>`` (well-formed XML)."""
+def render_diagram(flow: tuple[FlowStep, ...], title: str, narrow: bool = False) -> str:
+    """The whole diagram as one ``<div>`` holding an ``<svg>`` (well-formed XML); ``narrow``
+    draws it in one column for phones."""
     if not flow:
         return ""
+    style = NARROW if narrow else WIDE
     lanes = roles(tuple(item.step for item in flow))
-    head_lines = [wrap(name, (BOX_W + GUTTER - 12) / HEAD_FONT) for name in lanes]
-    boxes = _boxes(flow, lanes, _head_height(head_lines) + GAP_Y)
+    head_lines = [wrap(name, (BOX_W + GUTTER - 12) / HEAD_FONT) for name in lanes] if style.lanes else []
+    head = _head_height(head_lines) if head_lines else 0
+    boxes = _boxes(flow, lanes, head + GAP_Y, style)
     edges = _edges(boxes)
-    geo = _Geometry(_gutter_widths(edges, len(lanes)))
+    geo = _Geometry(_gutter_widths(edges, len(lanes) if style.lanes else 1), style.box_w)
     height = boxes[-1].bottom + GAP_Y
     arrows = "".join(f'<path d="{_path(edge, geo)}" class="shuniu-flow__arrow"/>' for edge in edges)
     arrows += "".join(_condition(edge, geo) for edge in edges)
-    body = "".join(_lane_heads(geo, head_lines, height) + _terminals(boxes, geo))
-    steps = "".join(_box(box, geo, lanes[box.lane]) for box in boxes)
+    heads = _lane_heads(geo, head_lines, height) if head_lines else []
+    body = "".join(heads + _terminals(boxes, geo))
+    steps = "".join(_box(box, geo, style) for box in boxes)
+    marker_id, title_id = f"shuniu-flow-arrow{style.suffix}", f"shuniu-flow-title{style.suffix}"
     marker = (
-        '<defs><marker id="shuniu-flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'<defs><marker id="{marker_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         f'orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{STROKE}"/></marker></defs>'
     )
-    style = (
+    kind = "narrow" if narrow else "wide"
+    # An inline <style> applies to the whole page: each drawing's rules name its own class, so
+    # the arrows of one never point at the marker of the other (hidden, so not drawn).
+    style_sheet = (
         ".shuniu-flow__arrow,.shuniu-flow__line{fill:none;stroke:" + STROKE + ";stroke-width:1.5}"
-        ".shuniu-flow__arrow{marker-end:url(#shuniu-flow-arrow)}"
+        f".shuniu-flow__svg--{kind} .shuniu-flow__arrow{{marker-end:url(#{marker_id})}}"
     )
+    # The wide drawing may shrink to three quarters before it scrolls; the narrow one fits a phone.
+    min_width = f' style="min-width:{geo.width * 3 // 4}px"' if style.lanes else ""
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="shuniu-flow__svg" width="{geo.width}" height="{height}" '
-        f'viewBox="0 0 {geo.width} {height}" style="min-width:{geo.width * 3 // 4}px" font-size="{FONT}" '
-        'role="group" aria-labelledby="shuniu-flow-title">'
-        f'<title id="shuniu-flow-title">{esc(title)}</title>{marker}<style>{style}</style>{body}{arrows}{steps}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="shuniu-flow__svg shuniu-flow__svg--{kind}" '
+        f'width="{geo.width}" height="{height}" '
+        f'viewBox="0 0 {geo.width} {height}"{min_width} font-size="{FONT}" '
+        f'role="group" aria-labelledby="{title_id}">'
+        f'<title id="{title_id}">{esc(title)}</title>{marker}<style>{style_sheet}</style>{body}{arrows}{steps}</svg>'
     )
     # The boxes repeat the step titles the guide already has: keep them out of the search index.
-    return f'<div class="shuniu-flow" data-search-exclude>{svg}</div>'
+    return f'<div class="shuniu-flow shuniu-flow--{kind}" data-search-exclude>{svg}</div>'

@@ -56,6 +56,7 @@ def render_sections(page: Page, lang: str) -> str:
         f"## {t(lang, 'flow')} {{#flow}}",
         t(lang, "flow_hint"),
         render_diagram(flow, t(lang, "flow_title", title=page.meta.title)),
+        render_diagram(flow, t(lang, "flow_title", title=page.meta.title), narrow=True),
         f"## {t(lang, 'roles')} {{#roles}}",
         render_roles(flow, lang),
         f"## {t(lang, 'basis')} {{#basis}}",
