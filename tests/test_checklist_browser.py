@@ -32,12 +32,14 @@ def test_procedure_page_shows_guide_diagram_and_roles(page, site_url):
     steps = page.locator(".shuniu-step")
     assert steps.count() == 8
     assert steps.nth(0).locator("summary").inner_text().split() == ["签收", "收发人员"]
-    assert page.locator("#step-chengban .shuniu-step__num").inner_text() == "或"
+    assert page.locator("#step-chengban .shuniu-step__num").inner_text() == "4b"
+    assert page.locator("#step-tuihui .shuniu-step__num").inner_text() == "4a"
+    assert page.locator("#step-chengban dd").first.inner_text() == "3 初审：符合规定"
     assert page.locator("#step-qianshou dd").first.inner_text() == "收发人员"
-    diagram = page.locator(".shuniu-flow svg")
+    diagram = page.locator(".shuniu-flow--wide svg")
     assert diagram.is_visible()
     assert diagram.locator("a").count() == 8
-    page.locator(".shuniu-flow a[href='#step-chengban']").click()
+    page.locator(".shuniu-flow--wide a[href='#step-chengban']").click()
     assert page.url.endswith("#step-chengban")
     assert page.locator("#step-chengban summary").is_visible()
     roles = page.locator("#roles + table tr, #roles + div table tr").all_inner_texts()  # Material may wrap tables
@@ -49,8 +51,10 @@ def test_english_procedure_page(page, site_url):
     texts = page.locator("article h2").all_inner_texts()
     for heading in ("Steps", "Flow diagram", "Who does what", "Basis"):
         assert any(text.startswith(heading) for text in texts), texts
-    assert page.locator("#step-chengban .shuniu-step__num").inner_text() == "or"
-    assert page.locator(".shuniu-flow svg a").count() == 8
+    assert page.locator("#step-chengban .shuniu-step__num").inner_text() == "4b"
+    assert page.locator("#step-chushen .shuniu-step__next").inner_text() == (
+        "Next (one of): Passes review → 4b Handle; Fails review → 4a Return")
+    assert page.locator(".shuniu-flow--wide svg a").count() == 8
 
 
 def test_the_procedure_page_links_to_its_checklist(page, site_url):
@@ -134,8 +138,8 @@ def test_export_a_run_as_csv(page, site_url, tmp_path):
     assert text.startswith("\ufeff流程,收文办理\r\n记录,第 1 次\r\n")
     rows = text.splitlines()
     assert "步骤,检查项,完成,勾选时间,编号" in rows
-    assert any(re.fullmatch(r"1 签收,检查封装完好，涉密件核对份号和密级标志,是,\d{4}-.*,qianshou\.[0-9a-f]{8}", r) for r in rows)
-    assert any(r.startswith("1 签收,逐件清点，份数与送文单一致,否,,qianshou.") for r in rows)
+    assert any(re.fullmatch(r"1 签收,检查封装完好，涉密件核对份号和密级标志,是,\d{4}-.*,qianshou\.fengzhuang", r) for r in rows)
+    assert "1 签收,逐件清点，份数与送文单一致,否,,qianshou.qingdian" in rows
 
 
 def test_saved_ticks_follow_item_ids_and_unknown_ones_are_kept_quietly(page, site_url):
@@ -168,15 +172,16 @@ def test_unreadable_saved_data_is_kept_aside(page, site_url):
 def test_print_view_is_a_paper_form(page, site_url):
     open_checklist(page, site_url)
     boxes(page).nth(0).check()
-    assert not page.get_by_text("经办人", exact=True).is_visible()
+    blanks = page.locator(".shuniu-cl-sign")
+    assert not blanks.get_by_text("经办人", exact=True).is_visible()
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search", ".shuniu-cl-runs"):
         assert page.locator(chrome).first.is_hidden(), chrome
     for label in ("经办人", "日期", "签字"):
-        assert page.get_by_text(label, exact=True).is_visible()
-    first = boxes(page).nth(0)
-    assert first.is_visible()
-    assert first.evaluate("b => getComputedStyle(b).appearance") == "none"  # drawn as an empty box
+        assert blanks.get_by_text(label, exact=True).is_visible()
+    assert boxes(page).nth(0).is_hidden()  # paper shows ☑ / ☐ marks instead of checkboxes
+    marks = page.locator(".shuniu-cl-item .shuniu-cl-mark")
+    assert marks.nth(0).inner_text() == "☑" and marks.nth(1).inner_text() == "☐"
 
 
 def test_checklist_page_works_as_a_list_without_javascript(browser, site_url):
