@@ -52,16 +52,17 @@ def fixture_page(fixture_content):
     return fixture_content.page("procedures/liucheng.md")
 
 
-def test_steps_are_numbered_with_or_for_alternatives(fixture_page):
-    shown = [(f.number, f.is_alternative, f.step.id, f.is_end, f.follows_on) for f in flow_steps(fixture_page.steps)]
+def test_alternatives_share_a_number_with_letters(fixture_page):
+    shown = [(f.display, f.is_alternative, f.step.id, f.is_end, f.follows_on) for f in flow_steps(fixture_page.steps)]
     assert shown == [
-        (1, False, "qicao", False, True),
-        (2, False, "shenhe", False, False),
-        (3, False, "xiugai", False, False),   # loops back to 2
-        (3, True, "qianfa", False, False),    # 2 offers "revise" or "sign": one number, shown as 或
-        (4, False, "zuofei", True, False),
-        (4, True, "fawen", True, False),
+        ("1", False, "qicao", False, True),
+        ("2", False, "shenhe", False, False),
+        ("3a", False, "xiugai", False, False),   # loops back to 2
+        ("3b", True, "qianfa", False, False),    # 2 offers "revise" or "sign": one number, two letters
+        ("4a", False, "zuofei", True, False),
+        ("4b", True, "fawen", True, False),
     ]
+    assert [f.reached_when for f in flow_steps(fixture_page.steps)][4:] == [(("qianfa", "不予签发"),), (("qianfa", "签发"),)]
 
 
 def test_a_step_that_leads_on_to_the_other_choice_is_no_alternative(tmp_path):
