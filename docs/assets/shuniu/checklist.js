@@ -208,6 +208,39 @@
     return node;
   }
 
+  /* Each step's heading gets its count and a "not applicable" badge. */
+  function decorateSections(root, text) {
+    return [...root.querySelectorAll(".shuniu-cl-step")].map((section) => {
+      const span = el("span", { className: "shuniu-cl-count" });
+      const na = el("span", { className: "shuniu-cl-na", textContent: text.na, hidden: true });
+      section.querySelector(".shuniu-cl-heading").append(na, span);
+      return { section, span, na, step: section.dataset.step, boxes: [...section.querySelectorAll("input[data-item]")] };
+    });
+  }
+
+  /* "Not decided" is a choice too: it puts a decision back to counting every branch. */
+  function addUndecided(root, text) {
+    return [...root.querySelectorAll(".shuniu-cl-branch")].map((fieldset) => {
+      const name = fieldset.querySelector("input[type=radio]").name;
+      const undecided = el("input", { type: "radio", name, value: "" });
+      const label = el("span", { className: "shuniu-cl-text", textContent: text.undecided });
+      fieldset.append(el("label", { className: "shuniu-cl-option shuniu-cl-undecided" }, undecided, label));
+      return undecided;
+    });
+  }
+
+  function downloadCsv(name, rows) {
+    const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const csv = rows.map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n");
+    // The byte-order mark makes spreadsheet programs read the Chinese text as UTF-8.
+    const blob = new Blob(["\ufeff", csv, "\r\n"], { type: "text/csv;charset=utf-8" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: name.replace(/[\\/:*?"<>|\s]+/g, "_") });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  }
+
   function setup(root) {
     const text = STRINGS[(document.documentElement.lang || "zh").startsWith("en") ? "en" : "zh"];
     const procedure = root.dataset.procedure;
@@ -254,19 +287,8 @@
     const nojs = root.querySelector(".shuniu-cl-nojs");
     if (nojs) nojs.hidden = true;
 
-    const sections = [...root.querySelectorAll(".shuniu-cl-step")].map((section) => {
-      const span = el("span", { className: "shuniu-cl-count" });
-      const na = el("span", { className: "shuniu-cl-na", textContent: text.na, hidden: true });
-      section.querySelector(".shuniu-cl-heading").append(na, span);
-      return { section, span, na, step: section.dataset.step, boxes: [...section.querySelectorAll("input[data-item]")] };
-    });
-    /* "Not decided" is a choice too: it puts a decision back to counting every branch. */
-    root.querySelectorAll(".shuniu-cl-branch").forEach((fieldset) => {
-      const name = fieldset.querySelector("input[type=radio]").name;
-      const undecided = el("input", { type: "radio", name, value: "" });
-      fieldset.append(el("label", { className: "shuniu-cl-option shuniu-cl-undecided" }, undecided, el("span", { className: "shuniu-cl-text", textContent: text.undecided })));
-      radios.push(undecided);
-    });
+    const sections = decorateSections(root, text);
+    radios.push(...addUndecided(root, text));
     const handlerBlank = root.querySelector('.shuniu-cl-blank[data-blank="handler"] .shuniu-cl-line');
 
     /* Run buttons are updated in place, never rebuilt: a click that starts while the name
@@ -386,18 +408,7 @@
 
     function exportRun() {
       const { run } = open();
-      const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-      const csv = csvRows(run).map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n");
-      // The byte-order mark makes spreadsheet programs read the Chinese text as UTF-8.
-      const blob = new Blob(["\ufeff", csv, "\r\n"], { type: "text/csv;charset=utf-8" });
-      const link = el("a", {
-        href: URL.createObjectURL(blob),
-        download: `${procedure}-${run.name}.csv`.replace(/[\\/:*?"<>|\s]+/g, "_"),
-      });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      downloadCsv(`${procedure}-${run.name}.csv`, csvRows(run));
     }
 
     root.addEventListener("change", (event) => {
