@@ -19,6 +19,7 @@ from shuniu.yamlsrc import LineDict, LineList
 STEP_FIELDS = {"id", "title", "role", "action", "time_limit", "inputs", "outputs", "basis", "checks", "next"}
 _STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 NEXT_FIELDS = {"step", "when"}
+CHECK_FIELDS = {"id", "text"}
 WHEN_WIDTH = 10  # em: a condition label must fit beside an arrow of the flow diagram
 # Placeholder for a step written without `next`: it goes on to the following step, which is
 # known only once the whole list is read (no real step id can contain a NUL).
@@ -143,23 +144,34 @@ def _read_checks(item: LineDict, step_id: str, fields: FieldReader) -> tuple[Che
     if not isinstance(value, LineList):
         fields.problem("checks", f"field 'checks' must be a list, got {describe(value)}")
         return ()
-    checks: list[CheckItem] = []
-    for index, entry in enumerate(value):
-        line = value.line_of(index)
-        if isinstance(entry, str) and entry.strip():
-            legacy = check_item_id(step_id, entry)
-            checks.append(CheckItem(legacy, entry.strip(), legacy, line))
-        elif isinstance(entry, LineDict) and entry.get("id") and entry.get("text"):
-            text = str(entry["text"]).strip()
-            checks.append(CheckItem(f"{step_id}.{entry['id']}", text, check_item_id(step_id, text), line))
-        else:
-            fields.problems.add(
-                fields.path, line, f"{fields.where}a check must be text or a mapping with 'id' and 'text'"
-            )
+    checks = [
+        check for index, entry in enumerate(value)
+        if (check := _read_check(entry, value.line_of(index), step_id, fields)) is not None
+    ]
     ids = [c.id for c in checks]
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
         fields.problem("checks", f"duplicate check '{duplicate.split('.', 1)[1]}'")
     return tuple(checks)
+
+
+def _read_check(entry: object, line: int, step_id: str, fields: FieldReader) -> CheckItem | None:
+    """One check: plain text (its id made from the text) or ``{id: ..., text: ...}``."""
+    def problem(message: str) -> None:
+        fields.problems.add(fields.path, line, f"{fields.where}{message}")
+
+    if isinstance(entry, str) and entry.strip():
+        legacy = check_item_id(step_id, entry)
+        return CheckItem(legacy, entry.strip(), legacy, line)
+    if not (isinstance(entry, LineDict) and entry.get("id") and entry.get("text")):
+        problem("a check must be text or a mapping with 'id' and 'text'")
+        return None
+    for key in entry:
+        if key not in CHECK_FIELDS:
+            problem(f"unknown field '{key}' in a check (allowed: id, text)")
+    own, text = str(entry["id"]).strip(), str(entry["text"]).strip()
+    if not _STEP_ID.match(own):
+        problem(f"check id '{own}' must be lower-case letters, digits, '-' or '_'")
+    return CheckItem(f"{step_id}.{own}", text, check_item_id(step_id, text), line)
 
 
 def _following(steps: list[Step], index: int) -> tuple[str, ...]:

@@ -166,3 +166,24 @@ def test_items_given_an_id_publish_their_old_text_ids_in_both_languages(tmp_path
     markdown = made["procedures/checklists/liucheng.md"].markdown
     legacy = f'data-item="a.one" data-legacy="{check_item_id("a", "First")} {check_item_id("a", "第一项")}"'
     assert legacy in markdown
+
+
+def test_bad_check_entries(tmp_path):
+    code, lines = check(tmp_path, """steps:
+  - id: a
+    title: 甲
+    role: 文书
+    action: 做。
+    checks:
+      - {id: Bad Id, text: 第一项}
+      - {id: two, text: 第二项, note: 多余}
+      - {id: three}
+      - {id: two, text: 重复}
+""")
+    assert code == 1
+    assert lines == [
+        "docs/procedures/liucheng.md:15: step 'a': duplicate check 'two'",
+        "docs/procedures/liucheng.md:16: step 'a': check id 'Bad Id' must be lower-case letters, digits, '-' or '_'",
+        "docs/procedures/liucheng.md:17: step 'a': unknown field 'note' in a check (allowed: id, text)",
+        "docs/procedures/liucheng.md:18: step 'a': a check must be text or a mapping with 'id' and 'text'",
+    ]
