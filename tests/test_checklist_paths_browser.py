@@ -75,7 +75,7 @@ def test_a_printed_run_shows_its_ticks_name_handler_and_the_branch_not_taken(pag
     assert "— 注明不同意的理由" in lines
     for label in ("日期", "签字"):
         assert label in text
-    for screen_only in ("导出 CSV", "打印空白表", "未定"):
+    for screen_only in ("导出 CSV", "打印空白表", "未定", "选定后只计"):
         assert screen_only not in text
 
 

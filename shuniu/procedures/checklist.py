@@ -136,7 +136,8 @@ def _branch_choice(item: FlowStep, labels: dict[str, str], page: Page, lang: str
     )
     return (
         f'<fieldset class="shuniu-cl-branch" data-decision="{esc(step.id)}">'
-        f'<legend>{esc(t(lang, "branch_legend"))}</legend>{options}</fieldset>'
+        f'<legend>{esc(t(lang, "branch_legend"))}<span class="shuniu-cl-hint">{esc(t(lang, "branch_hint"))}</span>'
+        f"</legend>{options}</fieldset>"
     )
 
 
