@@ -24,7 +24,7 @@
   // Material's SearchMessageType (integrations/search/worker/message): SETUP, READY, QUERY, RESULT.
   var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 };
   var HAN_RUN = /\p{sc=Han}+/gu;
-  var LATIN_WORD = /[a-z0-9][a-z0-9.+#-]*/g;
+  var LATIN_WORD = /[a-z0-9][a-z0-9.+#/-]*/g; // GB/T stays one word
   var INVISIBLE = /[\u200b-\u200f\u2060\ufeff]/g;
   var LONGEST_WORD = 12;
   var SECONDARY_LAST = 0.001; // meta pages keep their order among themselves, after every other page
@@ -94,10 +94,11 @@
       var kept = pieces.filter(function (p) {
         return !lex.ignore.has(p) && (p.length > 1 || lex.synonyms.has(p) || pieces.length === 1);
       });
-      typed.push.apply(typed, kept);
+      // A run of words the site does not know (a name, a rare compound) is searched as it is.
+      typed.push.apply(typed, kept.length || run.length < 2 ? kept : [run]);
       return " ";
     }).replace(LATIN_WORD, function (word) {
-      if (!EN_STOP.has(word) || text.trim() === word) typed.push(word);
+      if ((!EN_STOP.has(word) && word.length > 1) || text.trim() === word) typed.push(word);
       return " ";
     });
     var seen = new Set();
@@ -144,6 +145,9 @@
       page.title = head.title;
       page.titleLow = head.titleLow;
       page.length = page.sections.reduce(function (sum, s) { return sum + s.text.length; }, 0);
+      page.headings = page.sections.filter(function (s) { return !s.isPage; }).map(function (s) { return s.titleLow; });
+      page.textLow = page.sections.map(function (s) { return s.textLow; }).join("\n");
+      page.allLow = page.textLow + "\n" + page.headings.join("\n") + "\n" + page.titleLow;
     });
     var total = list.reduce(function (sum, p) { return sum + p.length; }, 0);
     return { pages: list, averageLength: total / (list.length || 1) || 1 };
@@ -152,70 +156,88 @@
   var K1 = 1.2, B = 0.5; // BM25's term saturation and length normalisation
   var TITLE = 2, HEADING = 0.6; // added per concept found in the page title / a section title
   var SNIPPET = 150; // characters of the matched sentence shown
+  var MAX_PAGES = 50; // results listed (Material shows ten, then more as the reader scrolls)
 
-  /* One section's or page's score for ``concepts`` (with their weights), and which it holds. */
-  function scoreText(title, heading, textLow, length, concepts, index) {
+  /* How much one text's occurrences of a concept add: BM25's saturating term frequency, plus
+   * the title and heading bonuses. */
+  function part(tf, inTitle, inHeading, length, index) {
+    var norm = K1 * (1 - B + B * length / index.averageLength);
+    return tf * (K1 + 1) / (tf + norm) + (inTitle ? TITLE : 0) + (inHeading ? HEADING : 0);
+  }
+
+  /* A section's score for ``concepts`` (with their weights), and which concepts it holds. */
+  function scoreSection(section, concepts, index) {
     var score = 0, found = [];
     concepts.forEach(function (c) {
-      var tf = 0, inTitle = false, inHeading = false;
-      c.forms.forEach(function (f) {
-        tf += count(textLow, f);
-        inTitle = inTitle || count(title, f) > 0;
-        inHeading = inHeading || heading.some(function (h) { return count(h, f) > 0; });
-      });
-      var norm = K1 * (1 - B + B * length / index.averageLength);
-      var part = tf * (K1 + 1) / (tf + norm) + (inTitle ? TITLE : 0) + (inHeading ? HEADING : 0);
-      found.push(part > 0);
-      score += c.weight * part;
+      var tf = 0, inTitle = false;
+      c.forms.forEach(function (f) { tf += count(section.textLow, f); inTitle = inTitle || count(section.titleLow, f) > 0; });
+      var add = part(tf, inTitle, false, section.text.length, index);
+      found.push(add > 0);
+      score += c.weight * add;
     });
     return { score: score, found: found };
   }
 
-  /* Concepts no page holds are cut into smaller known words (财政局 -> 财政); weights are
-   * BM25's inverse document frequency over this language's pages. */
+  /* Per page, how often ``forms`` occur in its text and whether its title or a heading holds
+   * one (null: nowhere). One pass over each page's whole text rejects most pages at once. */
+  function occurrences(index, forms) {
+    return index.pages.map(function (page) {
+      var tf = 0, inTitle = false, inHeading = false;
+      forms.forEach(function (f) {
+        if (page.allLow.indexOf(f) === -1) return;
+        tf += count(page.textLow, f);
+        inTitle = inTitle || count(page.titleLow, f) > 0;
+        inHeading = inHeading || page.headings.some(function (h) { return count(h, f) > 0; });
+      });
+      return tf || inTitle || inHeading ? { tf: tf, title: inTitle, heading: inHeading } : null;
+    });
+  }
+
+  /* The query's concepts with where they occur and their weight, BM25's inverse document
+   * frequency over this language's pages; concepts no page holds are cut into smaller known
+   * words (财政局 -> 财政) or dropped. */
   function weigh(concepts, index, lex) {
-    var holds = function (c) {
-      return index.pages.some(function (p) {
-        return p.sections.some(function (s) { return c.forms.some(function (f) { return s.textLow.indexOf(f) !== -1 || s.titleLow.indexOf(f) !== -1; }); });
-      });
-    };
-    var widened = [];
-    concepts.forEach(function (c) {
-      if (holds(c) || c.word.length < 3) { widened.push(c); return; }
-      segmentRun(c.word, function (w) { return w !== c.word && lex.words.has(w); }).forEach(function (part) {
-        if (part.length > 1 && !lex.ignore.has(part)) widened.push(understand(part, lex)[0]);
-      });
-    });
     var n = index.pages.length;
-    return widened.map(function (c) {
-      var df = index.pages.filter(function (p) { return pageHolds(p, c); }).length;
-      return { word: c.word, forms: c.forms, weight: df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0 };
-    }).filter(function (c) { return c.weight > 0; });
-  }
-
-  function pageHolds(page, c) {
-    return page.sections.some(function (s) {
-      return c.forms.some(function (f) { return count(s.textLow, f) > 0 || count(s.titleLow, f) > 0; });
+    var located = function (c) {
+      var occ = occurrences(index, c.forms), df = occ.filter(Boolean).length;
+      return { word: c.word, forms: c.forms, occ: occ, weight: df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0 };
+    };
+    var weighed = [];
+    concepts.forEach(function (c) {
+      var whole = located(c);
+      if (whole.weight || c.word.length < 3) { weighed.push(whole); return; }
+      segmentRun(c.word, function (w) { return w !== c.word && lex.words.has(w); }).forEach(function (piece) {
+        if (piece.length > 1 && !lex.ignore.has(piece)) weighed.push(located(understand(piece, lex)[0]));
+      });
     });
+    return weighed.filter(function (c) { return c.weight > 0; });
   }
 
-  /* Pages in the order to show them: by score, scaled by the share of the query's weight they
-   * hold (a page with more of the question beats one common word in a title); meta pages last. */
+  /* ``result``'s score scaled by the share of the query's weight it holds: a text with more of
+   * the question beats one with a common word many times or in its title. */
+  function covered(result, concepts) {
+    var total = 0, held = 0;
+    concepts.forEach(function (c, i) { total += c.weight; if (result.found[i]) held += c.weight; });
+    return result.score * (0.25 + 0.75 * held / total);
+  }
+
+  /* Pages in the order to show them, by covered score; meta pages last. */
   function rank(index, concepts) {
-    var total = concepts.reduce(function (sum, c) { return sum + c.weight; }, 0);
     var ranked = [];
-    index.pages.forEach(function (page) {
-      var headings = page.sections.filter(function (s) { return !s.isPage; }).map(function (s) { return s.titleLow; });
-      var text = page.sections.map(function (s) { return s.textLow; }).join("\n");
-      var result = scoreText(page.titleLow, headings, text, page.length, concepts, index);
+    index.pages.forEach(function (page, i) {
+      var result = { score: 0, found: [] };
+      concepts.forEach(function (c) {
+        var o = c.occ[i], add = o ? part(o.tf, o.title, o.heading, page.length, index) : 0;
+        result.found.push(add > 0);
+        result.score += c.weight * add;
+      });
       if (!result.score) return;
-      var held = concepts.reduce(function (sum, c, i) { return sum + (result.found[i] ? c.weight : 0); }, 0);
-      var score = result.score * (0.25 + 0.75 * held / total) * (page.secondary ? SECONDARY_LAST : 1);
+      var score = covered(result, concepts) * (page.secondary ? SECONDARY_LAST : 1);
       ranked.push({ page: page, score: score, found: result.found });
     });
     ranked.sort(function (a, b) { return b.score - a.score; });
     var best = ranked.length ? ranked[0].score : 0;
-    return ranked.filter(function (r) { return r.score >= best * 0.05 || r.page.secondary; });
+    return ranked.filter(function (r) { return r.score >= best * 0.05 || r.page.secondary; }).slice(0, MAX_PAGES);
   }
 
   /* The sentence of ``text`` holding most of the query's weight, cut to SNIPPET characters
@@ -259,13 +281,12 @@
   function resultGroup(hit, concepts, index) {
     var page = hit.page;
     var sections = page.sections.map(function (s) {
-      var r = scoreText(s.titleLow, [], s.textLow, s.text.length, concepts, index);
-      return { section: s, score: r.score * hit.score / (hit.score + 1), found: r.found };
+      var r = scoreSection(s, concepts, index);
+      return { section: s, score: covered(r, concepts) * hit.score / (hit.score + 1), found: r.found };
     }).filter(function (r) { return r.score > 0; }).sort(function (a, b) { return b.score - a.score; });
-    var pageText = page.sections.map(function (s) { return s.textLow + " " + s.titleLow; }).join(" ");
     var title = escapeHtml(page.title) + (page.fallback ? " " + ZH_MARK : "");
     var top = sections.length ? sections[0].score : hit.score;
-    var article = { location: page.location, title: title, text: "", score: top, terms: termsOf(concepts, hit.found, pageText) };
+    var article = { location: page.location, title: title, text: "", score: top, terms: termsOf(concepts, hit.found, page.allLow) };
     var docs = sections.map(function (r) {
       var s = r.section;
       return {
