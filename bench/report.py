@@ -96,7 +96,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"(over {len(browser['pages_loaded'])} pages and a search).", "",
         *(f"Chinese search on the real site, {name}, {q['queries']} questions: recall@5 {q['recall_at_5']:.3f}, "
           f"{q['no_results']} without results (Material's own search: "
-          f"{q['material_only_recall_at_5']:.3f}, {q['material_only_no_results']} without results)." for name, q in quality.items()), "",
+          f"{q['material_only_recall_at_5']:.3f}, {q['material_only_no_results']} without results)."
+          for name, q in quality.items()), "",
         "| preview (save → page served) | `make serve` | `make serve-fast` (zh only, changed pages) |", "|---|---|---|",
     ]
     for name in ("real", "synthetic"):

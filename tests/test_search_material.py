@@ -58,7 +58,8 @@ def test_material_starts_its_worker_from_config_search_and_sends_the_whole_confi
     mount = source(main_sources, "components/search/_/index.ts")
     assert "setupSearchWorker(config.search, index$)" in mount
     setup = source(main_sources, "search/worker/_/index.ts")
-    assert re.search(r"\(\{ config, docs \}\) => worker\$\.next\(\{\s*type: SearchMessageType\.SETUP,\s*data: \{\s*config,\s*docs,", setup)
+    sends = r"\(\{ config, docs \}\) => worker\$\.next\(\{\s*type: SearchMessageType\.SETUP,\s*data: \{\s*config,\s*docs,"
+    assert re.search(sends, setup)
 
 
 def test_the_search_box_reads_the_fields_shuniu_returns(main_sources):

@@ -13,6 +13,7 @@ from shuniu.search.index import exclude_chrome, rewrite_index, vocabulary
 from shuniu.search.words import WORDS_FILE, read_words
 from tests.conftest import write
 
+LONG = "这是一个非常非常非常长的词语"
 GOOD = """ignore: [怎么, 吗]
 synonyms:
   印章: [公章, 章]
@@ -42,12 +43,12 @@ def test_spoken_words_map_to_every_written_word_and_glossary_aliases_go_both_way
 
 
 def test_every_problem_is_listed_with_its_line(tmp_path):
-    bad = """ignore: [怎么, 怎么, 丢]
+    bad = f"""ignore: [怎么, 怎么, 丢]
 synonyms:
   印章: 公章
   遗失: [丢, 丢 了, 遗失]
-  带出: [借出去, {x: 1}]
-  这是一个非常非常非常长的词语: [长]
+  带出: [借出去, {{x: 1}}]
+  {LONG}: [长]
 colour: red
 """
     _, problems = words_of(tmp_path, bad)
@@ -58,7 +59,7 @@ colour: red
         f"{WORDS_FILE}:4: '遗失' lists itself as a spoken word",
         f"{WORDS_FILE}:4: '遗失': item 2 must be one word without spaces, got '丢 了'",
         f"{WORDS_FILE}:5: '带出': item 2 must be a word, got a mapping",
-        f"{WORDS_FILE}:6: written word '这是一个非常非常非常长的词语' is longer than 12 characters: '这是一个非常非常非常长的词语'",
+        f"{WORDS_FILE}:6: written word '{LONG}' is longer than 12 characters: '{LONG}'",
         f"{WORDS_FILE}:7: unknown field 'colour' (expected 'ignore' and 'synonyms')",
     ]
 

@@ -26,8 +26,9 @@ _TAG = re.compile(r"<[^>]+>")
 # its change history, a procedure's flow diagram (it repeats the step names), the checklist button
 # and "next step" links. Matched by class, so a change of wording never lets them back in.
 CHROME_CLASSES = ("shuniu-meta", "shuniu-history", "shuniu-flow", "shuniu-checklist-link", "shuniu-step__next")
-_CHROME_TAG = re.compile(r"<(?P<tag>[a-z][a-z0-9]*)(?P<attrs>\s[^>]*\bclass=\"(?:[^\"]*\s)?(?:%s)(?:\s[^\"]*)?\"[^>]*)>"
-                         % "|".join(re.escape(c) for c in CHROME_CLASSES))
+_CHROME_NAMES = "|".join(re.escape(c) for c in CHROME_CLASSES)
+_CLASS_ATTR = rf"\bclass=\"(?:[^\"]*\s)?(?:{_CHROME_NAMES})(?:\s[^\"]*)?\""  # one of them among the classes
+_CHROME_TAG = re.compile(rf"<(?P<tag>[a-z][a-z0-9]*)(?P<attrs>\s[^>]*{_CLASS_ATTR}[^>]*)>")
 _BUTTON_PARAGRAPH = re.compile(r"<p>(?=\s*<a\b[^>]*\bshuniu-checklist-link\b)")
 
 

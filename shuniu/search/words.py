@@ -71,7 +71,8 @@ def _read(text: str, words: SearchWords, problems: Problems) -> None:
         problems.add(WORDS_FILE, error.line, error.message)
         return
     if not isinstance(data, LineDict):
-        problems.add(WORDS_FILE, 1, f"the word list must be a mapping with 'ignore' and 'synonyms', got {describe(data)}")
+        message = f"the word list must be a mapping with 'ignore' and 'synonyms', got {describe(data)}"
+        problems.add(WORDS_FILE, 1, message)
         return
     for key in data:
         if key not in ("ignore", "synonyms"):
@@ -82,7 +83,8 @@ def _read(text: str, words: SearchWords, problems: Problems) -> None:
     if synonyms is None:
         return
     if not isinstance(synonyms, LineDict):
-        problems.add(WORDS_FILE, data.line_of("synonyms"), f"'synonyms' must map a written word to a list of spoken words, got {describe(synonyms)}")
+        message = f"'synonyms' must map a written word to a list of spoken words, got {describe(synonyms)}"
+        problems.add(WORDS_FILE, data.line_of("synonyms"), message)
         return
     ignored = {w: line for w, line in ignore}
     for written, spoken in synonyms.items():
@@ -93,7 +95,8 @@ def _read(text: str, words: SearchWords, problems: Problems) -> None:
             if word == str(written):
                 problems.add(WORDS_FILE, word_line, f"'{written}' lists itself as a spoken word")
             elif word in ignored:
-                problems.add(WORDS_FILE, word_line, f"'{word}' is also an ignored word (line {ignored[word]}): a query would drop it")
+                message = f"'{word}' is also an ignored word (line {ignored[word]}): a query would drop it"
+                problems.add(WORDS_FILE, word_line, message)
             else:
                 words.add(word.lower(), str(written).lower())
         words.synonyms.setdefault(str(written).lower(), [])
