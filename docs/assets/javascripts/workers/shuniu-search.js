@@ -103,7 +103,9 @@
     });
     var seen = new Set();
     return typed.filter(function (w) { return !seen.has(w) && seen.add(w); }).map(function (word) {
-      var forms = [word].concat(lex.synonyms.get(word) || []);
+      // A single character is searched by its written words only (印 -> 印章, 印制), not as itself.
+      var written = lex.synonyms.get(word) || [];
+      var forms = (word.length === 1 && written.length ? [] : [word]).concat(written);
       return { word: word, forms: forms.filter(function (f, i) { return forms.indexOf(f) === i; }) };
     });
   }
