@@ -82,9 +82,10 @@ def test_generated_chrome_is_marked_for_material_to_skip():
     assert '<div class="shuniu-metadata">kept</div><p>正文</p>' in marked
 
 
-def test_vocabulary_holds_the_parts_of_compounds():
-    words = vocabulary(["对领导批示督查督办，涉密载体管理"], ["督查督办"])
-    assert {"督查督办", "督办", "涉密", "载体", "管理"} <= set(words)
+def test_vocabulary_holds_material_s_words_and_the_parts_of_compounds():
+    cut = "\u200b".join(["对", "领导", "批示", "督查督办", "，", "涉密载体", "管理"])  # as Material's index has it
+    words = vocabulary([cut], ["会议纪要"])
+    assert {"领导", "督查督办", "督办", "涉密载体", "涉密", "载体", "管理", "会议纪要", "会议", "纪要"} <= set(words)
     assert all(len(w) >= 2 for w in words)
 
 
