@@ -207,7 +207,12 @@
     var weighed = [];
     concepts.forEach(function (c) {
       var whole = located(c);
-      if (whole.weight || c.word.length < 3) { weighed.push(whole); return; }
+      var onSite = occurrences(index, [c.word]).some(Boolean);
+      // The word as typed is on the site, or is too short to cut: search it (and its synonyms).
+      if (onSite || c.word.length < 3) { weighed.push(whole); return; }
+      // Otherwise its synonyms stay one concept and its known parts become concepts of their own
+      // (领导签字 -> 签发; 领导, 签字).
+      if (whole.weight && whole.forms.length > 1) weighed.push(located({ word: c.word, forms: whole.forms.slice(1) }));
       segmentRun(c.word, function (w) { return w !== c.word && lex.words.has(w); }).forEach(function (piece) {
         if (piece.length > 1 && !lex.ignore.has(piece)) weighed.push(located(understand(piece, lex)[0]));
       });
