@@ -91,6 +91,19 @@ def evaluate(page: Any, base: str, queries: list[Query]) -> Quality:
     )
 
 
+def title_word_share(site: Path, queries: list[Query]) -> float:
+    """The share of ``queries`` that use a word (two or more characters, jieba's search mode) of
+    the title of a page that answers them: questions in the pages' own words are the easy ones."""
+    import jieba
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in index["docs"] if "#" not in doc["location"]}
+    def reuses(query: Query) -> bool:
+        words = {w for page in query.expect for w in jieba.cut_for_search(titles.get(page, "")) if len(w) > 1}
+        return any(word in query.text for word in words)
+    return sum(map(reuses, queries)) / len(queries)
+
+
 def measure(site: Path, sets: dict[str, list[Query]], material_only: bool = False) -> dict[str, Quality]:
     """Search quality of a built site, served over http, for each set of questions.
 
@@ -126,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         ours, material = measure(site, sets), measure(site, sets, material_only=True)
     for name in sets:
         # The held-out half's misses are not printed: the synonym list must never be tuned on them.
-        print(f"{name}\n  Shuniu:   {report(ours[name], misses='held-out' not in name)}\n"
+        print(f"{name} ({title_word_share(site, sets[name]):.0%} use a word of an answer's title)\n"
+              f"  Shuniu:   {report(ours[name], misses='held-out' not in name)}\n"
               f"  Material: {material[name].summary()}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,8 @@ from bench.search_quality import evaluate, query_sets, report
 pytestmark = pytest.mark.browser
 
 # Measured (December 2026, `make search-quality`): 1.00 on the 50 keyword queries and questions,
-# 1.00 on the colloquial tuning half, 0.98 on the held-out half, no empty result anywhere.
-# Material's own search on the same site: 0.87, 0.58 and 0.61.
+# 0.99 on the colloquial tuning half, 0.98 on the held-out half, no empty result anywhere.
+# Material's own search on the same site: 0.87, 0.48 and 0.63.
 RECALL_FLOOR = 0.95
 
 
