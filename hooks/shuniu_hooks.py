@@ -229,9 +229,24 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return server
 
 
-def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
-    # Before the search plugin reads the page: generated chrome (the status block, history, flow) is not searched.
-    return exclude_chrome(html)
+_shown_html: dict[int, str] = {}  # a page's HTML while the search plugin reads a copy without chrome
+
+
+@event_priority(100)  # before the search plugin (0) indexes the page
+def _hide_chrome_from_search(context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+    # Generated chrome (the status block, history, flow diagram) is not searched; the page shows it unchanged.
+    _shown_html[id(page)] = page.content or ""
+    page.content = exclude_chrome(page.content or "")
+    return context
+
+
+@event_priority(-100)  # after the search plugin has indexed the page, before the page is rendered
+def _restore_chrome(context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+    page.content = _shown_html.pop(id(page), page.content)
+    return context
+
+
+on_page_context = CombinedEvent(_hide_chrome_from_search, _restore_chrome)
 
 
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has merged every language's search entries

@@ -97,3 +97,16 @@ def test_the_worker_gets_its_data_in_the_index_config(tmp_path):
     assert shuniu["synonyms"]["公章"] == ["印章"] and shuniu["ignore"] == ["怎么", "吗"]
     assert shuniu["secondary"] == ["glossary.html"]
     assert "管理" in shuniu["vocabulary"]
+
+
+def test_the_built_index_leaves_chrome_out_and_carries_the_worker_data(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    page = [d for d in index["docs"] if d["location"].startswith("policies/yinzhang-guanli.html")]
+    assert page and not [d for d in page if "BGS-ZD-003" in d["text"] or "修订记录" in d["text"]]  # status block, history
+    html = (built_site / "policies/yinzhang-guanli.html").read_text(encoding="utf-8")
+    assert "BGS-ZD-003" in html and "data-search-exclude" not in html  # the page itself shows them unchanged
+    shuniu = index["config"]["shuniu"]
+    assert {"督办", "涉密", "载体"} <= set(shuniu["vocabulary"]) and "印章" in shuniu["synonyms"]["公章"]
+    assert "glossary.html" in shuniu["secondary"] and "policies/yinzhang-guanli.html" not in shuniu["secondary"]
+    inline = (built_site / "search/search_index.js").read_text(encoding="utf-8")
+    assert json.loads(inline.removeprefix("var __index = ")) == index  # what file:// pages load
