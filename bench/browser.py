@@ -28,7 +28,6 @@ async ([query, timeout]) => {
   const input = document.querySelector('input.md-search__input');
   const list = document.querySelector('.md-search-result__list');
   const meta = document.querySelector('.md-search-result__meta');
-  const before = meta.textContent;
   input.focus();
   input.value = query;
   const start = performance.now();
@@ -36,7 +35,9 @@ async ([query, timeout]) => {
     const finish = empty => { observer.disconnect(); clearTimeout(timer); resolve(empty); };
     const observer = new MutationObserver(() => {
       if (list.querySelector('.md-search-result__item')) finish(false);
-      else if (meta.textContent !== before && /没有|No matching/.test(meta.textContent)) finish(true);
+      // Any write to the line after the keyup is this query's answer (the same "no results" text
+      // written again after an empty query still counts).
+      else if (/没有|No matching/.test(meta.textContent)) finish(true);
     });
     observer.observe(list, {childList: true});
     observer.observe(meta, {childList: true, characterData: true, subtree: true});

@@ -94,9 +94,10 @@ def markdown(results: dict[str, Any]) -> str:
         f"after the page started loading); later queries {browser['later_query_ms']:.0f} ms (slowest "
         f"{browser['later_query_ms_max']:.0f} ms). Requests to other hosts: {len(browser['outside_requests'])} "
         f"(over {len(browser['pages_loaded'])} pages and a search).", "",
-        f"Chinese search on the real site, {quality['queries']} queries: recall@5 {quality['recall_at_5']:.3f}, "
-        f"{quality['no_results']} without results (Material's own query handling: "
-        f"{quality['material_only_recall_at_5']:.3f}, {quality['material_only_no_results']} without results).", "",
+        *(f"Chinese search on the real site, {name}, {q['queries']} questions: recall@5 {q['recall_at_5']:.3f}, "
+          f"{q['no_results']} without results (Material's own search: "
+          f"{q['material_only_recall_at_5']:.3f}, {q['material_only_no_results']} without results)."
+          for name, q in quality.items()), "",
         "| preview (save → page served) | `make serve` | `make serve-fast` (zh only, changed pages) |", "|---|---|---|",
     ]
     for name in ("real", "synthetic"):

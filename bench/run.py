@@ -99,15 +99,19 @@ def browser_figures(site: Path, runs: int) -> dict[str, Any]:
 
 
 def search_figures(scratch: Path) -> dict[str, Any]:
-    """Recall on the real site, with Shuniu's query cutting and with Material's own."""
+    """Recall on the real site for each question set, with Shuniu's search and with Material's own."""
     site = build_site(PROJECT, scratch / "real-site")
-    queries = search_quality.load_queries()
-    ours = search_quality.measure(site, queries)
-    material = search_quality.measure(site, queries, material_only=True)
-    print(search_quality.report(ours), flush=True)
-    return {"queries": ours.queries, "recall_at_5": round(ours.recall_at_5, 3), "no_results": ours.no_results,
-            "material_only_recall_at_5": round(material.recall_at_5, 3), "material_only_no_results": material.no_results,
-            "missed": [miss.query for miss in ours.missed]}
+    sets = search_quality.query_sets()
+    ours = search_quality.measure(site, sets)
+    material = search_quality.measure(site, sets, material_only=True)
+    figures = {}
+    for name in sets:
+        print(name, search_quality.report(ours[name], misses=False), flush=True)
+        figures[name] = {"queries": ours[name].queries, "recall_at_5": round(ours[name].recall_at_5, 3),
+                         "no_results": ours[name].no_results,
+                         "material_only_recall_at_5": round(material[name].recall_at_5, 3),
+                         "material_only_no_results": material[name].no_results}
+    return figures
 
 
 def preview_figures(scratch: Path, large_root: Path | None, runs: int) -> dict[str, Any]:

@@ -22,8 +22,11 @@ from shuniu.control.editions import current_edition, edition_content, excluded_s
 from shuniu.control.review import excluded_from_search
 from shuniu.generated import GeneratedPage, generate
 from shuniu.model import Content
+from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
-from shuniu.search_dict import write_user_dict
+from shuniu.search.index import exclude_chrome, publish, secondary_pages
+from shuniu.search.words import read_words
+from shuniu.search_dict import dictionary_terms, write_user_dict
 from shuniu.web.assets import WEB as WEB_SOURCES
 
 log = get_plugin_logger("shuniu")
@@ -226,11 +229,32 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return server
 
 
+_shown_html: dict[int, str] = {}  # a page's HTML while the search plugin reads a copy without chrome
+
+
+@event_priority(100)  # before the search plugin (0) indexes the page
+def _hide_chrome_from_search(context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+    # Generated chrome (the status block, history, flow diagram) is not searched; the page shows it unchanged.
+    _shown_html[id(page)] = page.content or ""
+    page.content = exclude_chrome(page.content or "")
+    return context
+
+
+@event_priority(-100)  # after the search plugin has indexed the page, before the page is rendered
+def _restore_chrome(context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+    page.content = _shown_html.pop(id(page), page.content)
+    return context
+
+
+on_page_context = CombinedEvent(_hide_chrome_from_search, _restore_chrome)
+
+
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has merged every language's search entries
 def on_post_build(config: MkDocsConfig) -> None:
     # Material's offline plugin inlines the search index for file:// use, but it does so before
-    # i18n merges the languages, leaving the last language's index only. Inline the final one.
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if config.plugins.get("material/offline") is not None and index.is_file():
-        script = index.with_suffix(".js")
-        script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+    # i18n merges the languages; Shuniu's search worker also needs its word data in the index.
+    problems = Problems()
+    words = read_words(_State.root, _State.content, problems)  # checked in on_config already
+    secondary = secondary_pages(_State.content, _State.generated)
+    inline = config.plugins.get("material/offline") is not None
+    publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline)
