@@ -41,12 +41,13 @@ def test_teaching_text_is_not_a_marking(line):
 
 @pytest.mark.parametrize(("line", "found"), [
     ("秘密★10年", "秘密★10年"),
-    ("本文件 机密★ 长期", "机密★ 长期"),
+    ("本文件 机密★ 长期", "机密★长期"),  # the message quotes the marking as it reads, spaces left out
     ("绝密★", "绝密★"),
-    ("绝密 ☆", "绝密 ☆"),
-    ("秘密 10年", "秘密 10年"),
-    ("机密　6个月内", "机密　6个月"),
-    ("秘密１年", "秘密１年"),
+    ("绝密 ☆", "绝密★"),
+    ("秘密 10年", "秘密10年"),
+    ("机密　6个月内", "机密6个月"),
+    ("秘密１年", "秘密1年"),
+    ("機密&#9733;二十年", "机密★二十年"),
 ])
 def test_markings_in_a_page_body_fail_with_file_and_line(line, found):
     text = f"---\ntitle: x\n---\n\n第一段。\n{line}\n"

@@ -1,87 +1,236 @@
 """The classification guard: no state-secret (涉密) content may enter the repository or the site.
 
 A state secret carries a marking: its level (绝密, 机密, 秘密) followed by ★ and its secrecy
-period, e.g. 秘密★10年 (GB/T 9704-2012 7.2.2). Any file under docs/ or quizzes/ that carries
-such a marking, or whose front matter / data declares such a level, fails `shuniu check` and
-the build in every edition. Teaching text about the rules ("密级★保密期限", "秘密级不超过 10 年",
-"绝密级公文") is not a marking and passes: a level word must be followed directly (spaces
-allowed) by ★/☆ or by a period such as "10年" / "6个月".
+period, e.g. 秘密★10年 (GB/T 9704-2012 7.2.2), or an English banner (TOP SECRET, SECRET//...).
+Every file that is published or feeds the site -- any file under docs/ or quizzes/, its name,
+and mkdocs.yml's site settings -- fails `shuniu check` and the build in every edition when it
+carries a marking or declares such a level in its data. The text is read as a reader sees it
+(shuniu.control.reading undoes escapes, entities, invisible characters, traditional forms, star
+look-alikes, markup); YAML is also read as loaded, so its escapes and folded lines count too.
+What a marking is, and what teaching text may say, is in shuniu.control.markings.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import yaml
+
 from shuniu.check import loader
+from shuniu.control.markings import Found, markings
+from shuniu.control.reading import reading_of, views
 from shuniu.model import Content
 from shuniu.problems import Problems
 
 SCANNED_FOLDERS = ("docs", "quizzes")
-SCANNED_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".txt", ".csv"}
+SITE_SETTINGS = "mkdocs.yml"
+# Files that are not text; one that still reads as UTF-8 text (a renamed .txt) is scanned anyway.
+BINARY_SUFFIXES = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".avif",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".7z",
+    ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt", ".odt", ".ods", ".odp",
+    ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".wasm",
+}
+YAML_SUFFIXES = (".yml", ".yaml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_CHUNK = 200_000  # characters read at a time: a huge file is scanned without holding it all traced
 
-_LEVEL = r"(?:绝密|机密|秘密)"
-_SPACE = r"[ \t\u3000]*"
-_PERIOD = rf"(?:[0-9０-９]+{_SPACE}(?:年|个月))"
-# A marking: level, then ★/☆ (and the period, if any, so the message quotes it whole) or a period.
-MARKING = re.compile(rf"{_LEVEL}{_SPACE}(?:[★☆](?:{_SPACE}(?:{_PERIOD}|长期))?|{_PERIOD})")
 _LEVEL_VALUE = r"(?:绝密|机密|秘密)级?|top[ _-]?secret|secret|confidential"
 # A key declaring a level: `密级: 秘密`, `classification: secret` (also as a list item or quoted).
 DECLARED = re.compile(
     rf"""^\s*(?:-\s+)?["']?(?P<key>密级|classification)["']?\s*[:：]\s*["']?(?P<level>{_LEVEL_VALUE})["']?\s*(?:\#.*)?$""",
     re.IGNORECASE,
 )
-_WORTH_A_LOOK = re.compile(r"绝密|机密|秘密|classification", re.IGNORECASE)
+_DECLARING_KEYS = {"密级", "classification"}
 _BANK_CLASS = re.compile(r"^classification\s*:\s*[\"']?(?P<value>[^\"'#\s]*)")
 
 MARKING_MESSAGE = (
     "classification marking '{found}': classified (涉密) information must never be stored in this "
     "repository or published on the site; remove it (teaching text writes the generic form 密级★保密期限)"
 )
+FILE_NAME_MESSAGE = "the file name carries the " + MARKING_MESSAGE
 DECLARED_MESSAGE = (
     "'{key}' declares the classified level '{level}': classified (涉密) documents must never be stored in "
     "this repository; only 'classification: public' or 'classification: internal' are allowed"
 )
+NOT_TEXT_MESSAGE = (
+    "file is not valid UTF-8 text, so the classification guard cannot read it: save it as UTF-8 "
+    "(a binary file needs its usual extension, such as .png or .pdf)"
+)
 
 
 def scanned_files(root: Path) -> list[Path]:
-    """Every text file under docs/ and quizzes/ that people write content in."""
-    return [
+    """Every file that is published or feeds the site: all of docs/ and quizzes/, and mkdocs.yml.
+
+    Hidden files (.DS_Store, .git) are left out: MkDocs does not publish them.
+    """
+    files = [
         file
         for folder in SCANNED_FOLDERS
         for file in sorted((root / folder).rglob("*"))
-        if file.suffix.lower() in SCANNED_SUFFIXES and file.is_file() and "__pycache__" not in file.parts
+        if file.is_file() and not _hidden(file.relative_to(root))
     ]
+    settings = root / SITE_SETTINGS
+    return files + ([settings] if settings.is_file() else [])
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
 
 
 def scan_text(path: str, text: str, problems: Problems) -> None:
-    """Add a problem for every marking and every declared classified level in one file."""
-    if not _WORTH_A_LOOK.search(text):
-        return  # most files mention no level at all: skip the line-by-line pass
+    """Add a problem for every marking and every declared classified level in one file's text."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    found: set[Found] = set()
+    first_line = 1
+    for chunk in _chunks(text):
+        found |= _markings_in(chunk, first_line)
+        first_line += chunk.count("\n")
+    declared = _declared_lines(path, text)
+    data = _data(path, text)
+    if data is not None:
+        yaml_text, offset = data
+        scalars = list(_scalars(yaml_text))
+        found |= _yaml_markings(scalars, offset, found)
+        declared |= _yaml_declared(scalars, offset)
+    for item in _longest(found):
+        problems.add(path, item.line, MARKING_MESSAGE.format(found=item.text))
+    for line, key, level in sorted(declared):
+        problems.add(path, line, DECLARED_MESSAGE.format(key=key, level=level))
+
+
+def _longest(found: set[Found]) -> list[Found]:
+    """One report per marking: a match inside a longer one on the same line (TOP SECRET//SI in
+    TOP SECRET//SI//NOFORN, read by two rules) is left out."""
+    def inside(small: Found, large: Found) -> bool:
+        return small.line == large.line and small != large and _squeezed(small) in _squeezed(large)
+
+    return [f for f in sorted(found) if not any(inside(f, o) for o in found)]
+
+
+def _squeezed(found: Found) -> str:
+    return "".join(found.text.split())
+
+
+def scan_file_name(path: str, problems: Problems) -> None:
+    """A file name is published too (in addresses and downloads): it may not carry a marking."""
+    for found in sorted({f.text for view in views(path, one_line=True) for f in markings(view)}):
+        problems.add(path, 1, FILE_NAME_MESSAGE.format(found=found))
+
+
+def _chunks(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _markings_in(text: str, first_line: int = 1, one_line: bool = False) -> set[Found]:
+    return {found for view in views(text, first_line, one_line) for found in markings(view)}
+
+
+def _data(path: str, text: str) -> tuple[str, int] | None:
+    """(YAML text, lines before it) of a YAML file or a Markdown page's front matter."""
+    if path.endswith(YAML_SUFFIXES):
+        return text, 0
     lines = text.split("\n")
-    declared_until = _data_lines(path, lines)
-    for number, line in enumerate(lines, start=1):
-        for match in MARKING.finditer(line):
-            problems.add(path, number, MARKING_MESSAGE.format(found=match.group(0)))
-        declared = DECLARED.match(line) if number <= declared_until else None
-        if declared:
-            problems.add(path, number, DECLARED_MESSAGE.format(key=declared["key"], level=declared["level"]))
+    if path.endswith(MARKDOWN_SUFFIXES) and lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if closing is not None:
+            return "\n".join(lines[1:closing]), 1
+    return None
 
 
-def _data_lines(path: str, lines: list[str]) -> int:
-    """How many leading lines are data (where a key can declare a level): all of a YAML file,
-    the front matter of a Markdown page, none of other text."""
-    if path.endswith((".yml", ".yaml")):
-        return len(lines)
-    if path.endswith((".md", ".markdown")) and lines and lines[0].strip() == "---":
-        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
-        return closing
-    return 0
+def _declared_lines(path: str, text: str) -> set[tuple[int, str, str]]:
+    """`密级: 秘密` lines in the data part of a file, read line by line (so a broken YAML file too)."""
+    data = _data(path, text)
+    if data is None:
+        return set()
+    yaml_text, offset = data
+    raw, _ = views(yaml_text, offset + 1)
+    declared = set()
+    start = 0
+    for line in raw.text.split("\n"):
+        match = DECLARED.match(line)
+        if match:
+            declared.add((raw.line_at(start), match["key"], match["level"]))
+        start += len(line) + 1
+    return declared
+
+
+Scalars = list[tuple[yaml.ScalarNode, yaml.ScalarNode | None]]
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
+
+
+def _scalars(yaml_text: str) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode | None]]:
+    """Every scalar of every document, each value with its key (None for keys and list items)."""
+    try:
+        documents = list(yaml.compose_all(yaml_text, Loader=_COMPOSER))
+    except (yaml.YAMLError, RecursionError):
+        return  # the file's own loader reports the syntax error; its raw text was scanned
+    stack: list[tuple[yaml.Node, yaml.ScalarNode | None]] = [(d, None) for d in documents if d is not None]
+    seen: set[int] = set()
+    while stack:
+        node, key = stack.pop()
+        if id(node) in seen:
+            continue  # an alias: the same node again
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            yield node, key
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, None) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.append((key_node, None))
+                stack.append((value_node, key_node if isinstance(key_node, yaml.ScalarNode) else None))
+
+
+def _scalar_text(node: yaml.ScalarNode) -> str:
+    if node.tag == "tag:yaml.org,2002:binary":
+        try:
+            return base64.b64decode(node.value).decode("utf-8", errors="replace")
+        except (binascii.Error, ValueError):
+            return ""
+    return str(node.value)
+
+
+def _yaml_markings(scalars: Scalars, offset: int, raw: set[Found]) -> set[Found]:
+    """Markings in the loaded values (YAML escapes decoded, folded lines joined), unless the raw
+    text already showed the same marking within that value's lines."""
+    found: set[Found] = set()
+    for node, _ in scalars:
+        start, end = node.start_mark.line + 1 + offset, node.end_mark.line + 1 + offset
+        block = node.style in ("|", ">")
+        for item in _markings_in(_scalar_text(node), start + block, one_line=node.style != "|"):
+            if not any(r.text == item.text and start <= r.line <= end for r in raw):
+                found.add(item)
+    return found
+
+
+def _yaml_declared(scalars: Scalars, offset: int) -> set[tuple[int, str, str]]:
+    """Loaded `key: value` pairs whose key declares a level and whose value is a classified one."""
+    declared = set()
+    for node, key in scalars:
+        if key is None or _plain(key.value).lower() not in _DECLARING_KEYS:
+            continue
+        if re.fullmatch(_LEVEL_VALUE, _plain(node.value), re.IGNORECASE):
+            declared.add((key.start_mark.line + 1 + offset, str(key.value).strip(), str(node.value).strip()))
+    return declared
+
+
+def _plain(text: str) -> str:
+    return "".join(reading_of(char) for char in str(text)).replace(" ", "").strip()
 
 
 def bank_classification(text: str) -> tuple[str, int] | None:
     """(value, line) of a bank's top-level ``classification`` field, read without parsing the bank."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         match = _BANK_CLASS.match(line)
         if match:
             return match["value"], number
@@ -90,16 +239,43 @@ def bank_classification(text: str) -> tuple[str, int] | None:
 
 @loader
 def scan_for_markings(root: Path, content: Content, problems: Problems) -> None:
-    """Scan every content file for classified markings; note which banks are internal."""
+    """Scan every published file (and its name) for classified markings; note which banks are internal."""
     for file in scanned_files(root):
         path = file.relative_to(root).as_posix()
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
-            continue  # the page and bank loaders report unreadable files
+        scan_file_name(path, problems)
+        text = _read(file, path, problems)
+        if text is None:
+            continue
         scan_text(path, text, problems)
         if path.startswith("quizzes/") and path.endswith((".yml", ".yaml")):
             _note_bank_classification(path, text, content, problems)
+
+
+def _read(file: Path, path: str, problems: Problems) -> str | None:
+    """The file's text; None for a binary file, or (with a problem) for text that is not UTF-8."""
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        problems.add(path, 1, f"file cannot be read: {error.strerror}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if file.suffix.lower() not in BINARY_SUFFIXES and not _reported_by_its_loader(path):
+            problems.add(path, 1, NOT_TEXT_MESSAGE)
+        return None
+    return None if file.suffix.lower() in BINARY_SUFFIXES and "\x00" in text else text
+
+
+def _reported_by_its_loader(path: str) -> bool:
+    """Pages, banks, plans and the glossary say 'not valid UTF-8' themselves: one message is enough."""
+    folder, _, name = path.rpartition("/")
+    return (
+        (path.startswith("docs/") and name.endswith(".md"))
+        or (folder == "quizzes" and name.endswith(".yml"))
+        or (folder == "docs/study/plans" and name.endswith(YAML_SUFFIXES))
+        or path == "docs/glossary.yml"
+    )
 
 
 def _note_bank_classification(path: str, text: str, content: Content, problems: Problems) -> None:

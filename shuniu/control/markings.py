@@ -1,0 +1,85 @@
+"""What a classification marking looks like once its disguises are undone (shuniu.control.reading).
+
+Chinese: a level (绝密, 机密, 秘密) followed by ★ (its period, if any) or directly by a period
+such as 10年 / 6个月 / 十年 (GB/T 9704-2012 7.2.2). Spaces, line breaks and dots may sit between
+the characters. Teaching text is not a marking: "密级★保密期限", "秘密级不超过 10 年",
+"绝密级公文", "国家秘密", "商业秘密", "机密性" -- a level word followed by 级, 性 or any other
+word, or a four-digit year, does not match.
+
+English: TOP SECRET (in capitals) anywhere; SECRET / CONFIDENTIAL with ``//`` (any case) or a
+dissemination control (NOFORN, REL TO ...); a banner: a line or table cell with no lower-case
+letter whose words are SECRET or CONFIDENTIAL. "Secretary", "secret ballot", "Top Secret (绝密)
+level", "confidential information" are ordinary English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shuniu.control.reading import Traced
+
+# What may stand between the characters of a marking: spaces, line breaks, dots and dashes.
+_FILL = r"[\s·•・‧∙⋅.\-_~^]*"
+_LEVEL = rf"(?:绝{_FILL}密|机{_FILL}密|秘{_FILL}密)"
+_NUMBER = (
+    rf"(?:\d(?:{_FILL}\d){{0,2}}(?!\d)|半|[一二两三四五六七八九]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二两三四五六七八九]"
+    r"|[壹贰叁肆伍陆柒捌玖]?拾[壹贰叁肆伍陆柒捌玖]?|[壹贰叁肆伍陆柒捌玖])"
+)
+_PERIOD = rf"(?:{_NUMBER}{_FILL}(?:年|个{_FILL}月))"
+_STAR = rf"★(?:{_FILL}★)*"
+CHINESE = re.compile(
+    rf"{_LEVEL}{_FILL}(?:(?:级{_FILL})?{_STAR}(?:{_FILL}(?:{_PERIOD}|长{_FILL}期))?|{_PERIOD})"
+)
+# Word edges for English words: Chinese characters count as edges too (秘密SECRET//NF).
+_A, _Z = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"
+_ENGLISH = re.compile(
+    rf"(?i:{_A}(?:top\W{{0,3}}secret|secret|confidential)\s*//+\s*[A-Za-z]*)"
+    rf"|{_A}TOP[\s_-]*SECRET{_Z}(?:\s*//+\s*[A-Za-z]*)?"
+    r"|\((?:TS|S|C)//[A-Z]+"
+    rf"|{_A}(?:SECRET|CONFIDENTIAL)[\s/,-]*(?:NOFORN|ORCON|NOCONTRACT|PROPIN|REL\s+TO|EYES\s+ONLY){_Z}"
+)
+_BANNER_WORD = re.compile(rf"{_A}(?:SECRET|CONFIDENTIAL){_Z}")
+_BANNER_LETTERS = re.compile(r"(?:TOP)?SECRET|CONFIDENTIAL")
+_LOWER = re.compile(r"[a-z]")
+_NOT_LETTER = re.compile(r"[^A-Z]")
+_COLLAPSE = re.compile(rf"{_FILL}")
+
+
+@dataclass(frozen=True, order=True)
+class Found:
+    """One marking: the line it starts on and how it reads (spaces and fillers removed)."""
+
+    line: int
+    text: str
+
+
+def _found(view: Traced, start: int, text: str) -> Found:
+    return Found(view.line_at(start), _COLLAPSE.sub("", text) if not text.isascii() else " ".join(text.split()))
+
+
+def markings(view: Traced) -> Iterator[Found]:
+    """Every Chinese marking, English marking and English banner in one reading of a text."""
+    for pattern in (CHINESE, _ENGLISH):
+        for match in pattern.finditer(view.text):
+            yield _found(view, match.start(), match[0])
+    yield from _banners(view)
+
+
+def _banners(view: Traced) -> Iterator[Found]:
+    """Lines (or table cells) that consist of SECRET / CONFIDENTIAL in capitals and no lower case."""
+    start = 0
+    for line in view.text.split("\n"):
+        cell_start = start
+        for cell in line.split("|"):
+            if not _LOWER.search(cell) and (_BANNER_WORD.search(cell) or _is_spaced_banner(cell)):
+                yield _found(view, cell_start + len(cell) - len(cell.lstrip()), cell.strip())
+            cell_start += len(cell) + 1
+        start += len(line) + 1
+
+
+def _is_spaced_banner(cell: str) -> bool:
+    """S E C R E T, S.E.C.R.E.T, C-O-N-F-I-D-E-N-T-I-A-L: a banner written letter by letter."""
+    letters = _NOT_LETTER.sub("", cell)
+    return _BANNER_LETTERS.fullmatch(letters) is not None
