@@ -26,9 +26,7 @@ def load_content(root: Path) -> tuple[Content, Problems]:
         if not file.is_file() or SKIP_DIRS & set(file.relative_to(docs).parts):
             continue
         if file.suffix == ".md":
-            page = load_page(docs, file, root, problems)
-            if page:
-                pages.append(page)
+            pages.append(load_page(docs, file, root, problems))
         else:
             assets.add(file.relative_to(docs).as_posix())
     return Content(pages, assets), problems
@@ -44,6 +42,8 @@ def check_pages(content: Content) -> Problems:
         if page.lang != DEFAULT_LANG:
             _check_translation(content, page, problems)
             continue
+        if not page.meta.id:
+            continue  # reported as missing where it is read
         other = first.setdefault(page.meta.id, page)
         if other is not page:
             problems.add(page.path, 2, f"duplicate id '{page.meta.id}' (also in {other.path})")
@@ -61,7 +61,7 @@ def _check_translation(content: Content, page: Page, problems: Problems) -> None
     original = content.page(page.base_src)
     if original is None:
         problems.add(page.path, 1, f"translation without an original: {page.base_src} does not exist")
-    elif original.meta.id != page.meta.id and not page.is_index:
+    elif original.meta.id != page.meta.id and original.meta.id and page.meta.id and not page.is_index:
         problems.add(page.path, 2, f"id '{page.meta.id}' differs from the original's id '{original.meta.id}'")
     if original is not None:
         _check_translated_anchors(original, page, problems)

@@ -9,7 +9,7 @@ from shuniu.markdown import scan
 from shuniu.model import Classification, Page, PageMeta, ReviewPeriod, Section, Status, Step, lang_of
 from shuniu.problems import Problems
 from shuniu.steps import read_steps
-from shuniu.yamlsrc import LineDict, YamlError, load_yaml
+from shuniu.yamlsrc import LineDict, YamlError, load_yaml, read_source
 
 COMMON_FIELDS = {
     "id", "title", "owner", "status", "effective", "reviewed", "review_every",
@@ -41,17 +41,35 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def load_page(docs: Path, file: Path, root: Path, problems: Problems) -> Page | None:
-    """Load one page; add a problem for everything wrong with it; None if it is unusable."""
+def load_page(docs: Path, file: Path, root: Path, problems: Problems) -> Page:
+    """Load one page, adding a problem for everything wrong with it.
+
+    A page is kept whatever is wrong with it, with the fields that did parse, so links to it
+    and its anchors still resolve: one bad field gives one error, not one per link. The
+    problems (recorded here) fail the check and the build.
+    """
     src = file.relative_to(docs).as_posix()
     path = file.relative_to(root).as_posix()
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.add(path, 1, "file is not valid UTF-8 text")
-        return None
-    front, body, body_line = split_front_matter(text.replace("\r\n", "\n"))
+    text = read_source(file, path, problems)
+    if text is None:  # reported; read what can be read so its headings still count for links
+        text, problems = file.read_bytes().decode("utf-8", errors="replace"), Problems()
+    front, body, body_line = split_front_matter(text)
     is_index = file.name.split(".")[0] == "index"
+    section = section_of(src)
+    data = _front_matter(front, path, problems)
+    meta = _read_meta(data, path, problems, section, relaxed=is_index) if data is not None else PageMeta("", "")
+    steps: tuple[Step, ...] = ()
+    if data is not None and section is Section.PROCEDURE and not is_index:
+        if "steps" in data:
+            steps = read_steps(data["steps"], data.line_of("steps"), path, problems)
+        else:
+            problems.add(path, data.line, "missing required field 'steps'")
+    headings, links = scan(body, body_line)
+    return Page(src, path, lang_of(src), section, meta, body, body_line, headings, links, steps, is_index)
+
+
+def _front_matter(front: str | None, path: str, problems: Problems) -> LineDict | None:
+    """The front matter's fields with their file lines; None (reported) when there are none to read."""
     if front is None:
         problems.add(path, 1, "missing front matter (a '---' block with at least 'id' and 'title')")
         return None
@@ -64,37 +82,28 @@ def load_page(docs: Path, file: Path, root: Path, problems: Problems) -> Page | 
         problems.add(path, 2, f"front matter must be a mapping of fields, got {describe(data)}")
         return None
     _shift_lines(data, 1)  # the YAML starts on the file's second line
-    section = section_of(src)
-    meta = _read_meta(data, path, problems, section, relaxed=is_index)
-    if meta is None:
-        return None
-    steps: tuple[Step, ...] = ()
-    if section is Section.PROCEDURE and not is_index:
-        if "steps" in data:
-            steps = read_steps(data["steps"], data.line_of("steps"), path, problems)
-        else:
-            problems.add(path, data.line, "missing required field 'steps'")
-    headings, links = scan(body, body_line)
-    return Page(src, path, lang_of(src), section, meta, body, body_line, headings, links, steps, is_index)
+    return data
 
 
-def _read_meta(data: LineDict, path: str, problems: Problems, section: Section, relaxed: bool) -> PageMeta | None:
-    """Front matter into PageMeta. Index pages need only a title: they are navigation."""
+def _read_meta(data: LineDict, path: str, problems: Problems, section: Section, relaxed: bool) -> PageMeta:
+    """Front matter into PageMeta; a bad field is reported and left at its default, the others
+    are still read (and none is required because another one failed). Index pages need only a
+    title: they are navigation."""
     fields = FieldReader(data, path, problems)
     allowed = COMMON_FIELDS | THEME_FIELDS | (set() if relaxed else SECTION_FIELDS[section])
     fields.unknown(allowed)
     required = not relaxed
-    page_id = fields.text("id", required)
     title = fields.text("title")
     status = fields.choice("status", Status, None if required else Status.EFFECTIVE)
-    draft = status is Status.DRAFT
+    # A draft needs no dates; an unreadable status might have meant draft, so it asks for none either.
+    dated = required and status is not None and status is not Status.DRAFT
     meta = PageMeta(
-        id=page_id or "",
+        id=fields.text("id", required) or "",
         title=title or "",
         owner=fields.text("owner", required),
         status=status or Status.EFFECTIVE,
-        effective=fields.date("effective", required and not draft),
-        reviewed=fields.date("reviewed", required and not draft),
+        effective=fields.date("effective", dated),
+        reviewed=fields.date("reviewed", dated),
         review_every=_review_period(fields, required),
         basis=fields.text_list("basis"),
         classification=fields.choice("classification", Classification, None if required else Classification.PUBLIC)
@@ -108,8 +117,6 @@ def _read_meta(data: LineDict, path: str, problems: Problems, section: Section, 
     if title and ("<" in title or ">" in title):
         # Themes print titles into menus and headings as they are: markup there would be live HTML.
         fields.problem("title", "field 'title' must not contain '<' or '>'")
-    if title is None or (required and (page_id is None or status is None)):
-        return None
     return meta
 
 

@@ -7,9 +7,14 @@ Mappings load as :class:`LineDict` and sequences as :class:`LineList`; both reme
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from shuniu.problems import Problems
+
+NOT_UTF8 = "file is not valid UTF-8 text"
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -100,8 +105,23 @@ for _loader in (_LineLoader, _FastLineLoader):
         _loader.add_constructor("tag:yaml.org,2002:seq", _LineConstruction.construct_sequence)  # type: ignore[type-var]
 
 
+def read_source(file: Path, path: str, problems: Problems) -> str | None:
+    """A content file's text with Windows line ends and a UTF-8 byte order mark (as Notepad
+    saves it) removed; None, with a problem, when it is not UTF-8 text."""
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems.add(path, 1, NOT_UTF8)
+        return None
+    except OSError as error:
+        problems.add(path, 1, f"file cannot be read: {error.strerror}")
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
 def load_yaml(text: str) -> Any:
     """Parse YAML text; raise :class:`YamlError` with the line on any syntax error."""
+    text = text.removeprefix("\ufeff")
     if _FastLineLoader is not None:
         try:
             return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a CSafeLoader subclass

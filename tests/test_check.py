@@ -107,7 +107,8 @@ def test_problems_in_many_files_are_all_listed_sorted(content_root):
     write(content_root, "docs/policies/a.md", "---\n: : :\n---\n")
     code, lines = run_check(content_root)
     assert code == 1
-    assert [line.split(":")[0] for line in lines] == ["docs/policies/a.md"] + ["docs/study/b.md"] * 7
+    # b.md: classification, owner, review_every, status, title (dates wait for a status that is not draft)
+    assert [line.split(":")[0] for line in lines] == ["docs/policies/a.md"] + ["docs/study/b.md"] * 5
 
 
 def test_no_docs_folder(tmp_path):
@@ -137,3 +138,121 @@ def test_titles_cannot_carry_markup(content_root):
     write(content_root, "docs/policies/x.md", text)
     code, lines = run_check(content_root)
     assert lines == ["docs/policies/x.md:3: field 'title' must not contain '<' or '>'"]
+
+
+# --- every problem of an item is listed, and none cascades into others -------------------------
+
+BANK = ("id: gw\ntitle: 公文基础\nquestions:\n  - id: gw-001\n    type: single\n    stem: 谁保管印章？\n"
+        "    options: {A: 专人, B: 任何人}\n    answer: A\n    explanation: 专人保管。\n")
+
+
+def test_a_session_with_a_bad_date_still_has_its_bank_and_reading_checked(content_root):
+    write(content_root, "quizzes/gw.yml", BANK)
+    write(content_root, "docs/study/plans/p.yml",
+          "id: p\ntitle: 计划\ngroup: 组\nsessions:\n  - date: 2026-13-01\n    topic: 印章\n"
+          "    read: [policies/none.md]\n    quiz: [nosuch]\n")
+    code, lines = run_check(content_root)
+    assert (code, lines) == (1, [
+        "docs/study/plans/p.yml:5: session 1: field 'date' must be a date like 2025-03-01, got '2026-13-01'",
+        "docs/study/plans/p.yml:7: session 1: link 'policies/none.md' points to a missing page 'policies/none.md'",
+        "docs/study/plans/p.yml:8: session 1: unknown bank 'nosuch'",
+    ])
+
+
+def test_a_second_session_on_the_same_day_still_has_its_references_checked(content_root):
+    write(content_root, "quizzes/gw.yml", BANK)
+    write(content_root, "docs/study/plans/p.yml",
+          "id: p\ntitle: 计划\ngroup: 组\nsessions:\n  - date: 2026-12-01\n    topic: 一\n"
+          "  - date: 2026-12-01\n    topic: 二\n    quiz: [nosuch]\n")
+    assert run_check(content_root)[1] == [
+        "docs/study/plans/p.yml:7: session 2: another session is on 2026-12-01 (line 5)",
+        "docs/study/plans/p.yml:9: session 2: unknown bank 'nosuch'",
+    ]
+
+
+def test_a_duplicate_question_id_is_reported_on_a_question_with_other_problems(content_root):
+    write(content_root, "quizzes/aa.yml", BANK.replace("id: gw\n", "id: aa\n"))
+    broken = BANK.replace("answer: A", "answer: C").replace("explanation: 专人保管。\n", "")
+    write(content_root, "quizzes/gw.yml", broken)
+    assert run_check(content_root)[1] == [
+        "quizzes/gw.yml:4: question 'gw-001': missing required field 'explanation'",
+        "quizzes/gw.yml:4: question id 'gw-001' is already used at quizzes/aa.yml:4",
+        "quizzes/gw.yml:8: question 'gw-001': answer 'C' is not one of the options A-B",
+    ]
+
+
+def test_a_page_with_a_bad_field_is_still_known_to_links(content_root):
+    links = "".join(f"\n[印章{n}](yinzhang.md#印章保管)\n" for n in range(11))
+    write(content_root, "docs/policies/links.md", VALID_POLICY.format(id="links") + links)
+    write(content_root, "docs/study/plans/p.yml",
+          "id: p\ntitle: 计划\ngroup: 组\nsessions:\n  - date: 2026-12-01\n    topic: 印章\n"
+          "    read: [policies/yinzhang.md#印章保管]\n")
+    write(content_root, "docs/policies/yinzhang.md",
+          VALID_POLICY.format(id="yinzhang").replace("status: effective", "status: in-force"))
+    assert run_check(content_root)[1] == [
+        "docs/policies/yinzhang.md:5: field 'status' must be one of draft, effective, superseded, repealed, got 'in-force'",
+    ]
+
+
+def test_a_page_without_readable_front_matter_is_still_known_to_links(content_root):
+    write(content_root, "docs/policies/links.md", VALID_POLICY.format(id="links") + "\n[印章](yinzhang.md#印章保管)\n")
+    write(content_root, "docs/policies/yinzhang.md", VALID_POLICY.format(id="yinzhang").replace("tags: [印章]", "tags: [印章"))
+    assert run_check(content_root)[1] == [
+        "docs/policies/yinzhang.md:13: YAML syntax error: expected ',' or ']', but got ':'",
+    ]
+
+
+def test_a_bank_that_cannot_be_read_is_no_unknown_bank(content_root):
+    write(content_root, "quizzes/aa.yml", BANK.replace("gw", "aa"))
+    write(content_root, "quizzes/gw.yml", BANK.replace("title: 公文基础", "title: [公文"))
+    write(content_root, "docs/study/plans/p.yml",
+          "id: p\ntitle: 计划\ngroup: 组\nsessions:\n  - date: 2026-12-01\n    topic: 印章\n    quiz: [gw]\n")
+    code, lines = run_check(content_root)
+    assert (code, len(lines)) == (1, 1) and lines[0].startswith("quizzes/gw.yml:3: YAML syntax error")
+
+
+def test_a_glossary_entry_without_a_definition_still_has_its_source_checked(content_root):
+    write(content_root, "docs/glossary.yml", "- term: 印章\n  source: policies/none.md\n")
+    assert run_check(content_root)[1] == [
+        "docs/glossary.yml:1: missing required field 'definition'",
+        "docs/glossary.yml:2: term '印章': link 'policies/none.md' points to a missing page 'policies/none.md'",
+    ]
+
+
+def test_files_saved_with_a_byte_order_mark_are_read(content_root):
+    """Windows Notepad starts UTF-8 files with U+FEFF: every kind of content file accepts it."""
+    bom = "\ufeff"
+    write(content_root, "docs/policies/notepad.md", bom + VALID_POLICY.format(id="notepad").replace("\n", "\r\n"))
+    write(content_root, "quizzes/gw.yml", bom + BANK)
+    write(content_root, "docs/study/plans/p.yml",
+          bom + "id: p\ntitle: 计划\ngroup: 组\nsessions:\n  - date: 2026-12-01\n    topic: 印章\n"
+          "    read: [policies/notepad.md#印章保管]\n    quiz: [gw]\n")
+    write(content_root, "docs/glossary.yml", bom + "- term: 印章\n  definition: 机关的印信。\n")
+    write(content_root, "quizzes/neibu.yml", bom + "classification: internal\n" + BANK.replace("gw", "neibu"))
+    assert run_check(content_root) == (0, ["checked 2 pages (0 translations): no problems"])
+
+
+def test_a_file_with_many_independent_problems_lists_them_all(content_root):
+    """Seven problems in one plan, each in a different field or session: seven lines."""
+    write(content_root, "quizzes/gw.yml", BANK)
+    write(content_root, "docs/study/plans/p.yml", "\n".join([
+        "id: q",                                  # 1: not the file name
+        "group: 组",                               # (title missing: reported at line 1)
+        "colour: red",                            # 3: unknown field
+        "sessions:",
+        "  - date: 2026-02-30",                   # 5: impossible date
+        "    topic: 印章",
+        "    read: [policies/none.md]",           # 7: missing page
+        "  - date: 2026-12-01",
+        "    quiz: [nosuch]",                     # 9: unknown bank (and topic missing: line 8)
+        "",
+    ]))
+    assert run_check(content_root)[1] == [
+        "docs/study/plans/p.yml:1: id 'q' must match the file name 'p'",
+        "docs/study/plans/p.yml:1: missing required field 'title'",
+        "docs/study/plans/p.yml:3: unknown field 'colour'",
+        "docs/study/plans/p.yml:5: session 1: field 'date' must be a date like 2025-03-01, got '2026-02-30'",
+        "docs/study/plans/p.yml:7: session 1: link 'policies/none.md' points to a missing page 'policies/none.md'",
+        "docs/study/plans/p.yml:8: session 2: missing required field 'topic'",
+        "docs/study/plans/p.yml:9: session 2: unknown bank 'nosuch'",
+    ]

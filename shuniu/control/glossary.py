@@ -14,7 +14,7 @@ from shuniu.fields import FieldReader, describe
 from shuniu.links import docs_link_problem
 from shuniu.model import Content
 from shuniu.problems import Problems
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml
+from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
 
 GLOSSARY_FILE = "docs/glossary.yml"
 TERM_FIELDS = {"term", "aliases", "definition", "source"}
@@ -28,12 +28,9 @@ def load_glossary(root: Path, content: Content, problems: Problems) -> None:
     file = root / GLOSSARY_FILE
     if not file.is_file():
         return
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.add(GLOSSARY_FILE, 1, "file is not valid UTF-8 text")
-        return
-    content.glossary.extend(read_glossary(GLOSSARY_FILE, text, problems))
+    text = read_source(file, GLOSSARY_FILE, problems)
+    if text is not None:
+        content.glossary.extend(read_glossary(GLOSSARY_FILE, text, problems))
 
 
 def read_glossary(path: str, text: str, problems: Problems) -> list[Term]:
@@ -65,11 +62,12 @@ def _term(item: LineDict, path: str, problems: Problems) -> Term | None:
     name, definition = fields.text("term"), fields.text("definition")
     aliases = tuple(a for a in fields.text_list("aliases") if a)
     source = fields.text("source", required=False)
-    if not name or not definition:
+    if not name:
         return None
+    # Kept without a definition (reported above): its aliases and source are still checked.
     for bad in (n for n in (name, *aliases) if _FORBIDDEN & set(n)):
         fields.problem("term" if bad == name else "aliases", f"'{bad}' must not contain '[' or ']'")
-    definition = " ".join(definition.split())  # one line: a tooltip definition ends at the line end
+    definition = " ".join((definition or "").split())  # one line: a tooltip definition ends at the line end
     return Term(name, definition, aliases, source, item.line, item.line_of("source"), item.line_of("aliases"))
 
 

@@ -6,6 +6,7 @@ Format (DESIGN.md): ``id``, ``title``, ``group``, ``sessions``: a list of ``date
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from shuniu.check import checker, loader
@@ -14,7 +15,7 @@ from shuniu.fields import FieldReader, describe
 from shuniu.links import docs_link_problem
 from shuniu.model import Content
 from shuniu.problems import Problems
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml
+from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
 
 PLANS_FOLDER = "docs/study/plans"
 PLAN_FIELDS = {"id", "title", "group", "sessions"}
@@ -27,23 +28,39 @@ def bank_ids(content: Content) -> set[str] | None:
     return {bank.id for bank in banks} if banks else None
 
 
+@dataclass(frozen=True)
+class Unscheduled:
+    """A session that cannot go on the calendar (its date is bad, or another session has it):
+    its readings and quizzes are still checked, so one bad field hides no other problem."""
+
+    number: int
+    read: tuple[Ref, ...] = ()
+    quiz: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadedPlan(Plan):
+    """A plan as loaded, with the sessions that could not be scheduled (for the checks only)."""
+
+    unscheduled: tuple[Unscheduled, ...] = ()
+
+
 @loader
 def load_plans(root: Path, content: Content, problems: Problems) -> None:
     """Read every plan file; each problem is collected with its line."""
     for file in sorted((root / PLANS_FOLDER).glob("*.y*ml")):
         path = file.relative_to(root).as_posix()
-        try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            problems.add(path, 1, "file is not valid UTF-8 text")
-            continue
-        plan = read_plan(path, text, problems)
+        text = read_source(file, path, problems)
+        plan = read_plan(path, text, problems) if text is not None else None
         if plan:
             content.plans.append(plan)
 
 
 def read_plan(path: str, text: str, problems: Problems) -> Plan | None:
-    """One plan from its YAML text, or None when it is unusable."""
+    """One plan from its YAML text, or None when it is not a plan at all.
+
+    A plan with bad fields is kept (with what did parse) so its references are still checked.
+    """
     try:
         data = load_yaml(text)
     except YamlError as error:
@@ -58,44 +75,45 @@ def read_plan(path: str, text: str, problems: Problems) -> Plan | None:
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if plan_id and plan_id != stem:
         fields.problem("id", f"id '{plan_id}' must match the file name '{stem}'")
-    sessions = _sessions(data, path, problems)
-    if not (plan_id and title and group):
-        return None
-    return Plan(plan_id, title, group, path, tuple(sorted(sessions, key=lambda s: s.date)))
+    sessions, unscheduled = _sessions(data, path, problems)
+    return LoadedPlan(plan_id or stem, title or "", group or "", path,
+                      tuple(sorted(sessions, key=lambda s: s.date)), tuple(unscheduled))
 
 
-def _sessions(data: LineDict, path: str, problems: Problems) -> list[Session]:
+def _sessions(data: LineDict, path: str, problems: Problems) -> tuple[list[Session], list[Unscheduled]]:
     items = data.get("sessions")
     if not isinstance(items, LineList) or not items:
         problems.add(path, data.line_of("sessions"), "field 'sessions' must be a list of at least one session")
-        return []
+        return [], []
     sessions: list[Session] = []
+    unscheduled: list[Unscheduled] = []
     seen: dict[object, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
             problems.add(path, items.line_of(index), f"a session must be a mapping with date and topic, got {describe(item)}")
             continue
         session = _session(item, path, problems, index + 1)
-        if session is None:
-            continue
-        if session.date in seen:
+        if isinstance(session, Session) and session.date in seen:
             # The calendar identifies events by plan and date: two sessions a day would collide.
             message = f"session {index + 1}: another session is on {session.date} (line {seen[session.date]})"
             problems.add(path, session.line, message)
-            continue
-        seen[session.date] = session.line
-        sessions.append(session)
-    return sessions
+            session = Unscheduled(index + 1, session.read, session.quiz)
+        if isinstance(session, Session):
+            seen[session.date] = session.line
+            sessions.append(session)
+        else:
+            unscheduled.append(session)
+    return sessions, unscheduled
 
 
-def _session(item: LineDict, path: str, problems: Problems, number: int) -> Session | None:
+def _session(item: LineDict, path: str, problems: Problems, number: int) -> Session | Unscheduled:
     fields = FieldReader(item, path, problems, where=f"session {number}: ")
     fields.unknown(SESSION_FIELDS)
     day, topic = fields.date("date"), fields.text("topic")
     read, quiz = _refs(fields, "read"), _refs(fields, "quiz")
     notes = fields.text("notes", required=False) or ""
     if day is None or topic is None:
-        return None
+        return Unscheduled(number, read, quiz)
     return Session(day, topic, read, quiz, notes, item.line)
 
 
@@ -113,14 +131,16 @@ def check_plans(content: Content) -> Problems:
     problems = Problems()
     banks = bank_ids(content)
     for plan in content.plans:
-        for session in plan.sessions:
-            for ref in session.read:
+        labelled = [(f"session {s.date}", s.read, s.quiz) for s in plan.sessions]
+        labelled += [(f"session {u.number}", u.read, u.quiz) for u in getattr(plan, "unscheduled", ())]
+        for label, read, quiz in labelled:
+            for ref in read:
                 message = docs_link_problem(content, ref.target)
                 if message:
-                    problems.add(plan.path, ref.line, f"session {session.date}: {message}")
-            for ref in session.quiz:
+                    problems.add(plan.path, ref.line, f"{label}: {message}")
+            for ref in quiz:
                 if banks is not None and ref.target not in banks:
-                    problems.add(plan.path, ref.line, f"session {session.date}: unknown bank '{ref.target}'")
+                    problems.add(plan.path, ref.line, f"{label}: unknown bank '{ref.target}'")
     return problems
 
 

@@ -13,8 +13,8 @@ from shuniu.fields import FieldReader, describe
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.model import Bank, Question
-from shuniu.quiz.questions import read_question
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml
+from shuniu.quiz.questions import question_id, read_question
+from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
 
 QUIZZES = "quizzes"
 # `classification` (public | internal) is read and checked by shuniu.control (editions) before banks load.
@@ -26,27 +26,35 @@ _BANK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 @loader
 def load_banks(root: Path, content: Content, problems: Problems) -> None:
-    """Read every bank file under ``root/quizzes`` into ``content.banks`` (sorted by file name)."""
+    """Read every bank file under ``root/quizzes`` into ``content.banks`` (sorted by file name).
+
+    A bank file that cannot be read at all still stands for its id (with no questions), so plans
+    and study units naming it get no second, misleading "unknown bank" error.
+    """
     folder = root / QUIZZES
     if not folder.is_dir():
         return
+    question_ids: dict[str, str] = {}  # across all banks: id -> where it was first used
     for file in sorted(folder.iterdir()):
         path = f"{QUIZZES}/{file.name}"
         if file.suffix == ".yaml":
             problems.add(path, 1, f"bank files end in .yml: rename it to {file.stem}.yml")
         elif file.suffix == ".yml" and file.is_file():
-            bank = load_bank(file, path, problems)
-            if bank is not None:
-                content.banks.append(bank)
+            bank = load_bank(file, path, problems, question_ids)
+            content.banks.append(bank if bank is not None else Bank(file.stem, "", path, ()))
 
 
-def load_bank(file: Path, path: str, problems: Problems) -> Bank | None:
-    """Read one bank file; None when the file as a whole is unusable."""
-    try:
-        data = load_yaml(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.add(path, 1, "file is not valid UTF-8 text")
+def load_bank(file: Path, path: str, problems: Problems, question_ids: dict[str, str] | None = None) -> Bank | None:
+    """Read one bank file; None when the file as a whole is unusable.
+
+    ``question_ids`` (id -> path:line) is shared by the banks of one project, so an id used twice
+    is reported wherever it is, even on a question with other problems.
+    """
+    text = read_source(file, path, problems)
+    if text is None:
         return None
+    try:
+        data = load_yaml(text)
     except YamlError as error:
         problems.add(path, error.line, error.message)
         return None
@@ -54,10 +62,11 @@ def load_bank(file: Path, path: str, problems: Problems) -> Bank | None:
         line = data.line if isinstance(data, LineList) else 1
         problems.add(path, line, f"a bank must be a mapping of fields (id, title, questions, ...), got {describe(data)}")
         return None
-    return _read_bank(data, file.stem, path, problems)
+    return _read_bank(data, file.stem, path, problems, {} if question_ids is None else question_ids)
 
 
-def _read_bank(data: LineDict, stem: str, path: str, problems: Problems) -> Bank | None:
+def _read_bank(data: LineDict, stem: str, path: str, problems: Problems, question_ids: dict[str, str]) -> Bank:
+    """The bank with every field that parsed (the problems of the others are reported)."""
     fields = FieldReader(data, path, problems)
     fields.unknown(BANK_FIELDS)
     bank_id = fields.text("id")
@@ -68,20 +77,18 @@ def _read_bank(data: LineDict, stem: str, path: str, problems: Problems) -> Bank
                        f"bank id '{stem}' must be lower-case letters and digits joined by '-', e.g. gongwen-jichu")
     elif stem in RESERVED_IDS:
         fields.problem("id" if "id" in data else None, f"bank id '{stem}' is reserved for a quiz page; choose another name")
-    title = fields.text("title")
-    bank = Bank(
+    return Bank(
         id=stem,
-        title=title or "",
+        title=fields.text("title") or "",
         path=path,
-        questions=_read_questions(fields),
+        questions=_read_questions(fields, question_ids),
         description=fields.text("description", required=False) or "",
         tags=fields.text_list("tags"),
         pass_mark=fields.integer("pass_mark", 0, 100, default=60) or 0,
     )
-    return bank if title is not None else None
 
 
-def _read_questions(fields: FieldReader) -> tuple[Question, ...]:
+def _read_questions(fields: FieldReader, question_ids: dict[str, str]) -> tuple[Question, ...]:
     value = fields.data.get("questions")
     if value is None:
         fields.problem(None, "missing required field 'questions'")
@@ -92,5 +99,19 @@ def _read_questions(fields: FieldReader) -> tuple[Question, ...]:
     if not value:
         fields.problem("questions", "a bank needs at least one question")
         return ()
-    read = [read_question(item, value.line_of(i), i + 1, fields.path, fields.problems) for i, item in enumerate(value)]
+    read = []
+    for index, item in enumerate(value):
+        read.append(read_question(item, value.line_of(index), index + 1, fields.path, fields.problems))
+        _note_question_id(item, fields.path, fields.problems, question_ids)
     return tuple(question for question in read if question is not None)
+
+
+def _note_question_id(item: object, path: str, problems: Problems, question_ids: dict[str, str]) -> None:
+    """Report an id used before (in this bank or an earlier one), whatever else is wrong with the question."""
+    found = question_id(item)
+    if found is None:
+        return
+    text, line = found
+    first = question_ids.setdefault(text, f"{path}:{line}")
+    if first != f"{path}:{line}":
+        problems.add(path, line, f"question id '{text}' is already used at {first}")

@@ -20,6 +20,16 @@ def count_blanks(stem: str) -> int:
     return len(BLANK.findall(stem))
 
 
+def question_id(item: object) -> tuple[str, int] | None:
+    """(id, line) of a question mapping whose id is usable text, else None."""
+    if not isinstance(item, LineDict):
+        return None
+    raw = item.get("id")
+    if isinstance(raw, (dict, list, bool)) or raw is None or not str(raw).strip():
+        return None
+    return str(raw).strip(), item.line_of("id")
+
+
 def read_question(item: object, line: int, number: int, path: str, problems: Problems) -> Question | None:
     """Read question ``number`` (1-based) of a bank; None when it has a problem (all are reported)."""
     if not isinstance(item, LineDict):
@@ -72,14 +82,14 @@ def _read_options(fields: FieldReader, kind: QuestionType | None) -> tuple[tuple
         fields.problem("options", f"a choice question needs at least 2 options, got {len(letters)}")
         return None
     options = []
-    for letter in letters:
+    for letter in letters:  # every bad option is reported, not only the first
         text = value[letter]
         if isinstance(text, (dict, list, bool)) or text is None or not str(text).strip():
             shown = "nothing" if text is None or not str(text).strip() else describe(text)
             fields.problems.add(fields.path, value.line_of(letter), f"{fields.where}option '{letter}' must be text, got {shown}")
-            return None
-        options.append((letter, str(text).strip()))
-    return tuple(options)
+        else:
+            options.append((letter, str(text).strip()))
+    return tuple(options) if len(options) == len(letters) else None
 
 
 def _read_answer(
