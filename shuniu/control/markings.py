@@ -7,8 +7,8 @@ the characters. Teaching text is not a marking: "密级★保密期限", "秘密
 word, or a four-digit year, does not match.
 
 English: TOP SECRET (in capitals) anywhere; SECRET / CONFIDENTIAL with ``//`` (any case) or a
-dissemination control (NOFORN, REL TO ...); a banner: a line or table cell with no lower-case
-letter whose words are SECRET or CONFIDENTIAL. "Secretary", "secret ballot", "Top Secret (绝密)
+dissemination control (NOFORN, REL TO ...); a banner: a line or table cell holding SECRET or
+CONFIDENTIAL in capitals and no lower-case letter or Chinese character. "Secretary", "secret ballot", "Top Secret (绝密)
 level", "confidential information" are ordinary English.
 """
 
@@ -42,7 +42,8 @@ _ENGLISH = re.compile(
 )
 _BANNER_WORD = re.compile(rf"{_A}(?:SECRET|CONFIDENTIAL){_Z}")
 _BANNER_LETTERS = re.compile(r"(?:TOP)?SECRET|CONFIDENTIAL")
-_LOWER = re.compile(r"[a-z]")
+# A banner is English in capitals: a cell with lower case or Chinese is a sentence (机密（CONFIDENTIAL）).
+_LOWER_OR_HAN = re.compile(r"[a-z\u3400-\u9fff\uf900-\ufaff]")
 _NOT_LETTER = re.compile(r"[^A-Z]")
 _COLLAPSE = re.compile(rf"{_FILL}")
 
@@ -68,12 +69,12 @@ def markings(view: Traced) -> Iterator[Found]:
 
 
 def _banners(view: Traced) -> Iterator[Found]:
-    """Lines (or table cells) that consist of SECRET / CONFIDENTIAL in capitals and no lower case."""
+    """Lines (or table cells) with SECRET / CONFIDENTIAL in capitals and no lower case or Chinese."""
     start = 0
     for line in view.text.split("\n"):
         cell_start = start
         for cell in line.split("|"):
-            if not _LOWER.search(cell) and (_BANNER_WORD.search(cell) or _is_spaced_banner(cell)):
+            if not _LOWER_OR_HAN.search(cell) and (_BANNER_WORD.search(cell) or _is_spaced_banner(cell)):
                 yield _found(view, cell_start + len(cell) - len(cell.lstrip()), cell.strip())
             cell_start += len(cell) + 1
         start += len(line) + 1
