@@ -119,9 +119,44 @@ def read_source(file: Path, path: str, problems: Problems) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
+MAX_NESTING = 100
+
+
+def check_nesting(text: str) -> None:
+    """Raise :class:`YamlError` when flow collections (``[``, ``{``) nest deeper than MAX_NESTING.
+
+    A hostile file such as ``[`` repeated 100,000 times makes the YAML parsers take minutes
+    (libyaml) or overflow the stack (the Python one); no content file nests more than a few levels.
+    Quoted text and comments are skipped, roughly: this only has to catch absurd depths.
+    """
+    depth, line, closing, escaped = 0, 1, "", False
+    previous = "\n"
+    for char in text:
+        line += char == "\n"
+        if closing:  # inside a quoted scalar (until its quote) or a comment (until the line end)
+            if escaped:
+                escaped = False
+            elif char == "\\" and closing == '"':
+                escaped = True
+            elif char == closing:
+                closing = ""
+        elif char in "\"'" and previous in " \t\n[{,:-":
+            closing = char
+        elif char == "#" and previous in " \t\n":
+            closing = "\n"
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise YamlError(line, f"YAML nested deeper than {MAX_NESTING} levels")
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+
+
 def load_yaml(text: str) -> Any:
     """Parse YAML text; raise :class:`YamlError` with the line on any syntax error."""
     text = text.removeprefix("\ufeff")
+    check_nesting(text)
     if _FastLineLoader is not None:
         try:
             return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a CSafeLoader subclass

@@ -256,3 +256,10 @@ def test_a_file_with_many_independent_problems_lists_them_all(content_root):
         "docs/study/plans/p.yml:8: session 2: missing required field 'topic'",
         "docs/study/plans/p.yml:9: session 2: unknown bank 'nosuch'",
     ]
+
+
+def test_absurdly_nested_yaml_is_one_quick_error(content_root):
+    """100,000 '[' would keep the YAML parser busy for minutes, or overflow its stack."""
+    write(content_root, "quizzes/gw.yml", "id: gw\ntitle: 公文\nquestions: " + "[" * 100_000 + "\n")
+    code, lines = run_check(content_root)
+    assert (code, lines) == (1, ["quizzes/gw.yml:3: YAML nested deeper than 100 levels"])

@@ -25,6 +25,7 @@ from shuniu.control.markings import Found, markings
 from shuniu.control.reading import reading_of, views
 from shuniu.model import Content
 from shuniu.problems import Problems
+from shuniu.yamlsrc import YamlError, check_nesting
 
 SCANNED_FOLDERS = ("docs", "quizzes")
 SITE_SETTINGS = "mkdocs.yml"
@@ -171,8 +172,9 @@ _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when presen
 def _scalars(yaml_text: str) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode | None]]:
     """Every scalar of every document, each value with its key (None for keys and list items)."""
     try:
+        check_nesting(yaml_text)
         documents = list(yaml.compose_all(yaml_text, Loader=_COMPOSER))
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, YamlError, RecursionError):
         return  # the file's own loader reports the syntax error; its raw text was scanned
     stack: list[tuple[yaml.Node, yaml.ScalarNode | None]] = [(d, None) for d in documents if d is not None]
     seen: set[int] = set()

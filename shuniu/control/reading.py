@@ -87,7 +87,7 @@ _DATA_URL = re.compile(r"data:[\w.+/-]*(?:;[\w.+=-]+)*;base64,([A-Za-z0-9+/=\s]{
 # Strings joined in code ('秘' + '密★') read as one.
 _CONCATENATION = re.compile(r"([\"'`])\s*\+\s*\1")
 # Right-to-left override shows the characters after it in reverse: "\u202e★密秘" reads 秘密★.
-_OVERRIDE = re.compile("\u202e([^\u202c\n]*)\u202c?")
+_OVERRIDE = re.compile("\u202e([^\u202c\u202e\n]{0,200})\u202c?")
 
 
 def _code_point(value: str) -> str:
@@ -188,32 +188,46 @@ def read_characters(text: Traced) -> Traced:
 
 # Markdown emphasis pairs (**x**, __x__, ~~x~~, ==x==, *x*) show their text only: their asterisks
 # are no stars. A lone asterisk is one (秘密*10年).
-_EMPHASIS = re.compile(r"(\*\*|__|~~|==)(?=[^\s*])(.+?)(?<=[^\s*])\1|\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*")
+# Spans are bounded (here and below) so that hostile input cannot make matching quadratic.
+_EMPHASIS = re.compile(r"(\*\*\*|\*\*|__|~~|==)(?=[^\s*])(.{1,120}?)(?<=[^\s*])\1|\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*")
 _ASTERISK = re.compile(r"\*")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_RUBY = re.compile(r"<(rt|rp)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_RUBY = re.compile(r"<(rt|rp)\b[^<>]*>[^<]{0,200}</\1\s*>", re.IGNORECASE)
+# An image shows its alternative text where it stands (秘密<img alt="★">).
+_IMAGE = re.compile(r"""<img\b[^<>]*?\balt\s*=\s*["']([^"'<>]*)["'][^<>]*>""", re.IGNORECASE)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|hr|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|section|article|blockquote|pre)\b[^<>]*>",
     re.IGNORECASE,
 )
 _LINE_BREAK_TAG = re.compile(r"<(?:br|wbr)\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_LINK = re.compile(r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\](?:\([^()\n]{0,500}\)|\[[^\[\]\n]{0,100}\])")
 _CODE = re.compile(r"`+")
 
 
 def _without_emphasis(text: Traced) -> Traced:
-    for _ in range(3):  # nested: ***x***, **_x_**
-        before = text.text
-        text = text.sub(_EMPHASIS, lambda m: m[2] if m[2] is not None else m[3])
-        if text.text == before:
-            break
+    text = text.sub(_EMPHASIS, lambda m: m[2] if m[2] is not None else m[3])
     return text.sub(_ASTERISK, lambda _: "★")
+
+
+def _without_comments(text: Traced) -> Traced:
+    """HTML comments removed, in one pass (a regex would rescan an unclosed ``<!--`` each time)."""
+    spans, start = [], text.text.find("<!--")
+    while start >= 0:
+        end = text.text.find("-->", start + 4)
+        if end < 0:
+            break  # no comment closes after this one, so none of the later ones does either
+        spans.append((start, end + 3))
+        start = text.text.find("<!--", end + 3)
+    if not spans:
+        return text
+    keep = [(a, b) for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text.text)], strict=True)]
+    return Traced("".join(text.text[a:b] for a, b in keep), tuple(n for a, b in keep for n in text.lines[a:b]))
 
 
 def visible(text: Traced) -> Traced:
     """``text`` without HTML tags, comments, ruby annotations, link targets and code ticks."""
-    text = text.sub(_COMMENT, lambda _: "").sub(_RUBY, lambda _: "").sub(_LINE_BREAK_TAG, lambda _: " ")
+    text = _without_comments(text).sub(_RUBY, lambda _: "").sub(_LINE_BREAK_TAG, lambda _: " ")
+    text = text.sub(_IMAGE, lambda m: m[1])
     text = text.sub(_BLOCK_TAG, lambda _: " | ").sub(_TAG, lambda _: "")
     return text.sub(_LINK, lambda m: m[1]).sub(_CODE, lambda _: "")
 
