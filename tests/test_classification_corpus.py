@@ -3,6 +3,7 @@ reported at its line, no teaching sentence is; and every kind of published file 
 
 import base64
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,8 @@ def test_the_whole_teaching_corpus_passes_as_page_text_and_as_yaml_data():
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 SETTINGS = """site_name: "枢纽 \\u79d8\\u5bc6\\u2605"
 site_description: 办公室
+theme:
+  custom_dir: overrides
 extra:
   banner: SECRET//NOFORN
 nav:
@@ -92,6 +95,10 @@ markdown_extensions:
 def planted(root: Path) -> None:
     """One disguised marking in every kind of file the site publishes or reads."""
     write(root, "mkdocs.yml", SETTINGS)
+    write(root, "overrides/main.html", '{% extends "base.html" %}\n{% block header %}TOP SECRET{% endblock %}\n')
+    (root / "docs/assets").mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(root / "docs/assets/download.docx", "w") as document:  # a Word download
+        document.writestr("word/document.xml", "<w:p><w:r><w:t>秘</w:t></w:r><w:r><w:t>密★10年</w:t></w:r></w:p>")
     write(root, "docs/assets/flow.svg",
           '<svg xmlns="http://www.w3.org/2000/svg">\n<text x="1">秘</text><text x="9">密&#9733;</text>\n</svg>\n')
     (root / "docs/notes.txt").write_bytes("说明\n秘密★5年\n".encode("gbk"))
@@ -121,6 +128,7 @@ def test_every_kind_of_published_file_is_read(content_root):
     marking = "classification marking"
     guard = [str(p).split(": classified")[0] for p in problems.sorted() if marking in p.message]
     assert guard == [
+        "docs/assets/download.docx:1: in word/document.xml: classification marking '秘密★10年'",
         "docs/assets/flow.svg:2: classification marking '秘密★'",
         "docs/assets/renamed.png:1: classification marking '秘密★'",
         "docs/assets/x.css:2: classification marking '秘密★'",
@@ -135,9 +143,10 @@ def test_every_kind_of_published_file_is_read(content_root):
         "docs/study/plans/p.yml:7: classification marking '秘密★'",
         "docs/study/plans/p.yml:9: classification marking '绝密★'",
         "mkdocs.yml:1: classification marking '秘密★'",
-        "mkdocs.yml:4: classification marking 'SECRET//NOFORN'",
-        "mkdocs.yml:7: classification marking '机密★'",
-        "mkdocs.yml:13: classification marking 'CONFIDENTIAL'",
+        "mkdocs.yml:6: classification marking 'SECRET//NOFORN'",
+        "mkdocs.yml:9: classification marking '机密★'",
+        "mkdocs.yml:15: classification marking 'CONFIDENTIAL'",
+        "overrides/main.html:2: classification marking 'TOP SECRET'",
         "quizzes/q.yml:8: classification marking '机密★二十年'",
     ]
     assert f"docs/notes.txt:1: {NOT_TEXT_MESSAGE}" in [str(p) for p in problems.sorted()]

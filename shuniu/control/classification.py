@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,9 @@ BINARY_SUFFIXES = {
     ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt", ".odt", ".ods", ".odp",
     ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".wasm",
 }
+# Zipped XML: their text is read part by part (a marking in a download is published too).
+OFFICE_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"}
+_OFFICE_PART_LIMIT = 50_000_000
 YAML_SUFFIXES = (".yml", ".yaml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _CHUNK = 200_000  # characters read at a time: a huge file is scanned without holding it all traced
@@ -64,18 +68,25 @@ NOT_TEXT_MESSAGE = (
 )
 
 
+_CUSTOM_DIR = re.compile(r"""^\s*custom_dir\s*:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$""", re.MULTILINE)
+
+
 def scanned_files(root: Path) -> list[Path]:
-    """Every file that is published or feeds the site: all of docs/ and quizzes/, and mkdocs.yml.
+    """Every file that is published or feeds the site: all of docs/ and quizzes/, mkdocs.yml and
+    the theme's ``custom_dir`` (its templates are published on every page).
 
     Hidden files (.DS_Store, .git) are left out: MkDocs does not publish them.
     """
+    settings = root / SITE_SETTINGS
+    folders = list(SCANNED_FOLDERS)
+    if settings.is_file():
+        folders += _CUSTOM_DIR.findall(settings.read_text(encoding="utf-8", errors="replace"))
     files = [
         file
-        for folder in SCANNED_FOLDERS
-        for file in sorted((root / folder).rglob("*"))
-        if file.is_file() and not _hidden(file.relative_to(root))
+        for folder in dict.fromkeys(folders)
+        for file in sorted((root / folder.strip()).rglob("*"))
+        if file.is_file() and file.resolve().is_relative_to(root.resolve()) and not _hidden(file.relative_to(root))
     ]
-    settings = root / SITE_SETTINGS
     return files + ([settings] if settings.is_file() else [])
 
 
@@ -260,6 +271,9 @@ def _read(file: Path, path: str, problems: Problems) -> str | None:
     except OSError as error:
         problems.add(path, 1, f"file cannot be read: {error.strerror}")
         return None
+    if file.suffix.lower() in OFFICE_SUFFIXES and zipfile.is_zipfile(file):
+        _scan_office_document(file, path, problems)
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -267,6 +281,22 @@ def _read(file: Path, path: str, problems: Problems) -> str | None:
             problems.add(path, 1, NOT_TEXT_MESSAGE)
         return None
     return None if file.suffix.lower() in BINARY_SUFFIXES and "\x00" in text else text
+
+
+def _scan_office_document(file: Path, path: str, problems: Problems) -> None:
+    """Word, Excel, PowerPoint and OpenDocument files are zipped XML: read the text of each part."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            parts = [info for info in archive.infolist() if info.filename.endswith(".xml")]
+            for info in parts:
+                if info.file_size > _OFFICE_PART_LIMIT:
+                    problems.add(path, 1, f"{info.filename} is too large to check ({info.file_size} bytes)")
+                    continue
+                text = archive.read(info).decode("utf-8", errors="replace")
+                for found in sorted({f.text for f in _markings_in(text)}):
+                    problems.add(path, 1, f"in {info.filename}: " + MARKING_MESSAGE.format(found=found))
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return  # not a zipped document (an old .doc, say): no text to read
 
 
 def _reported_by_its_loader(path: str) -> bool:
