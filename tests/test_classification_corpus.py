@@ -2,6 +2,7 @@
 reported at its line, no teaching sentence is; and every kind of published file is read."""
 
 import base64
+import datetime
 import re
 import zipfile
 from pathlib import Path
@@ -155,3 +156,16 @@ def test_every_kind_of_published_file_is_read(content_root):
 def test_the_real_project_passes_the_guard():
     _, problems = check_root(PROJECT)
     assert [str(p) for p in problems.sorted() if "classif" in p.message or "UTF-8" in p.message] == []
+
+
+def test_commit_messages_are_published_too():
+    from shuniu.control.classification import scan_commit_messages
+    from shuniu.control.model import Commit, History
+    from shuniu.model import Content
+
+    content = Content()
+    commit = Commit(datetime.date(2026, 11, 2), "转发 秘\u200b密★ 通知")
+    content.history = History({"docs/a.md": (commit, Commit(datetime.date(2026, 11, 1), "新增印章管理办法")),
+                               "docs/b.md": (commit,)})
+    assert [str(p).split("; rewrite")[0].split(": classified")[0] for p in scan_commit_messages(content).sorted()] == [
+        "docs/a.md:1: the commit of 2026-11-02 ('转发 秘\u200b密★ 通知') carries the classification marking '秘密★'"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from shuniu.check import loader
+from shuniu.check import checker, loader
 from shuniu.control.markings import Found, markings
 from shuniu.control.reading import reading_of, views
 from shuniu.model import Content
@@ -84,8 +84,9 @@ def scanned_files(root: Path) -> list[Path]:
     files = [
         file
         for folder in dict.fromkeys(folders)
+        if (root / folder.strip()).resolve().is_relative_to(root.resolve())
         for file in sorted((root / folder.strip()).rglob("*"))
-        if file.is_file() and file.resolve().is_relative_to(root.resolve()) and not _hidden(file.relative_to(root))
+        if file.is_file() and not _hidden(file.relative_to(root))
     ]
     return files + ([settings] if settings.is_file() else [])
 
@@ -308,6 +309,23 @@ def _reported_by_its_loader(path: str) -> bool:
         or (folder == "docs/study/plans" and name.endswith(YAML_SUFFIXES))
         or path == "docs/glossary.yml"
     )
+
+
+@checker
+def scan_commit_messages(content: Content) -> Problems:
+    """Commit messages are published (every page's revision history): they may not carry a marking."""
+    problems = Problems()
+    reported: set[str] = set()
+    files = content.history.files if content.history is not None else {}
+    for path, commits in sorted(files.items()):
+        for commit in commits:
+            if commit.message in reported:
+                continue
+            reported.add(commit.message)
+            for found in sorted({f.text for f in _markings_in(commit.message, one_line=True)}):
+                problems.add(path, 1, f"the commit of {commit.date} ('{commit.message[:40]}') carries the "
+                              + MARKING_MESSAGE.format(found=found) + "; rewrite that commit's message")
+    return problems
 
 
 def _note_bank_classification(path: str, text: str, content: Content, problems: Problems) -> None:

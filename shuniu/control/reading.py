@@ -135,14 +135,15 @@ def decoded(text: Traced) -> Traced:
 # Traditional and variant forms of the characters in a marking (NFKD leaves them alone).
 _HAN = dict(zip("機絕絶祕宻級個長", "机绝绝秘密级个长", strict=True))
 # Every sign that can stand for the ★ of a marking.
-_STARS = "★☆⭐⭑⭒✦✧✩✪✫✬✭✮✯✰✱✲✳✴✵✶✷✸✹✺✻✼✽✾✿❀❁❂❃❄❅❆❇❈❉❊❋⋆∗⁎⁑⁂٭⍟⚝🌟🌠🟀🟁🟂🟃🟄🟅🟆🟇🟈🟉🟊🟋🟌🟍🟎🟏🟐🟑🟒🟓🟔"
+_STARS = "★☆⭐⭑⭒✡✢✣✤✥⊛⁕⚹✦✧✩✪✫✬✭✮✯✰✱✲✳✴✵✶✷✸✹✺✻✼✽✾✿❀❁❂❃❄❅❆❇❈❉❊❋⋆∗⁎⁑⁂٭⍟⚝🌟🌠🟀🟁🟂🟃🟄🟅🟆🟇🟈🟉🟊🟋🟌🟍🟎🟏🟐🟑🟒🟓🟔"
 # Greek and Cyrillic capitals (and lower-case forms) that look like the Latin letters of SECRET etc.
 _LOOKALIKE = dict(zip(
     "АВСЕНІЈКМОРЅТХУасеіјорѕхуΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
     "ABCEHIJKMOPSTXYaceijopsxyABEHIKMNOPTYXZ",
     strict=True,
 ))
-_FOLD = {**_HAN, **dict.fromkeys(_STARS, "★"), **_LOOKALIKE}
+_SLASHES = "⁄∕⧸╱"
+_FOLD = {**_HAN, **dict.fromkeys(_STARS, "★"), **_LOOKALIKE, **dict.fromkeys(_SLASHES, "/")}
 # Characters that show nothing although they are letters or symbols (Hangul fillers, Braille blank).
 _BLANK = {"\u3164": "", "\u115f": "", "\u1160": "", "\uffa0": "", "\u2800": " "}
 _DROPPED_CATEGORIES = {"Mn", "Me", "Cf", "Cc", "Co", "Cs"}
