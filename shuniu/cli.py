@@ -95,7 +95,8 @@ def review(root: Path, day: datetime.datetime | None, strict: bool) -> None:
 
     content, problems = load_content(root)
     if problems:
-        click.echo(f"{len(problems)} content problem(s) left some pages out; `shuniu check` lists them", err=True)
+        click.echo(f"{len(problems)} content problem(s): pages with a bad field are listed by the fields that could be "
+                   "read; `shuniu check` lists the problems", err=True)
     today = day.date() if day else datetime.date.today()
     items = review_items(content, today)
     click.echo(format_review(items, today))

@@ -12,7 +12,7 @@ import pytest
 from shuniu.check import check_root
 from shuniu.control.classification import MARKING_MESSAGE, NOT_TEXT_MESSAGE, scan_text
 from shuniu.problems import Problems
-from tests.conftest import PROJECT, VALID_POLICY, write
+from tests.conftest import VALID_POLICY, write
 
 CORPORA = Path(__file__).parent / "corpora"
 _CODE_POINT = re.compile(r"\{U\+([0-9A-Fa-f]{4,6})\}")
@@ -153,11 +153,6 @@ def test_every_kind_of_published_file_is_read(content_root):
     assert f"docs/notes.txt:1: {NOT_TEXT_MESSAGE}" in [str(p) for p in problems.sorted()]
 
 
-def test_the_real_project_passes_the_guard():
-    _, problems = check_root(PROJECT)
-    assert [str(p) for p in problems.sorted() if "classif" in p.message or "UTF-8" in p.message] == []
-
-
 def test_commit_messages_are_published_too():
     from shuniu.control.classification import scan_commit_messages
     from shuniu.control.model import Commit, History
@@ -169,3 +164,16 @@ def test_commit_messages_are_published_too():
                                "docs/b.md": (commit,)})
     assert [str(p).split("; rewrite")[0].split(": classified")[0] for p in scan_commit_messages(content).sorted()] == [
         "docs/a.md:1: the commit of 2026-11-02 ('转发 秘\u200b密★ 通知') carries the classification marking '秘密★'"]
+
+
+def test_random_text_never_breaks_the_guard():
+    """Escapes, entities, markup and odd characters in random order: problems or none, never an exception."""
+    import random
+
+    pieces = ["秘", "密", "★", "\\u", "\\", "&#", "&", ";", "%E2", "%", "<!--", "-->", "<b>", "</", "[", "]", "(",
+              ")", "*", "**", "`", "\n", " ", "\u202e", "\ud800", "\u0301", "x", "9", "年", "SECRET", "//", "data:;base64,"]
+    generator = random.Random(10)
+    for _ in range(300):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 60)))
+        for path in ("docs/x.md", "docs/x.yml", "docs/x.txt"):
+            scan(path, text)

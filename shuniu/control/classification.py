@@ -23,7 +23,7 @@ import yaml
 
 from shuniu.check import checker, loader
 from shuniu.control.markings import Found, markings
-from shuniu.control.reading import reading_of, views
+from shuniu.control.reading import fold, views
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.yamlsrc import YamlError, check_nesting
@@ -42,6 +42,7 @@ OFFICE_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"}
 _OFFICE_PART_LIMIT = 50_000_000
 YAML_SUFFIXES = (".yml", ".yaml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_MANY = 50
 _CHUNK = 200_000  # characters read at a time: a huge file is scanned without holding it all traced
 
 _LEVEL_VALUE = r"(?:绝密|机密|秘密)级?|top[ _-]?secret|secret|confidential"
@@ -119,10 +120,16 @@ def scan_text(path: str, text: str, problems: Problems) -> None:
 def _longest(found: set[Found]) -> list[Found]:
     """One report per marking: a match inside a longer one on the same line (TOP SECRET//SI in
     TOP SECRET//SI//NOFORN, read by two rules) is left out."""
-    def inside(small: Found, large: Found) -> bool:
-        return small.line == large.line and small != large and _squeezed(small) in _squeezed(large)
-
-    return [f for f in sorted(found) if not any(inside(f, o) for o in found)]
+    by_line: dict[int, list[Found]] = {}
+    for item in sorted(found):
+        by_line.setdefault(item.line, []).append(item)
+    kept = []
+    for items in by_line.values():
+        if len(items) > _MANY:  # a line full of markings: report them all rather than compare every pair
+            kept.extend(items)
+            continue
+        kept.extend(f for f in items if not any(f != o and _squeezed(f) in _squeezed(o) for o in items))
+    return kept
 
 
 def _squeezed(found: Found) -> str:
@@ -166,14 +173,14 @@ def _declared_lines(path: str, text: str) -> set[tuple[int, str, str]]:
     if data is None:
         return set()
     yaml_text, offset = data
-    raw, _ = views(yaml_text, offset + 1)
     declared = set()
-    start = 0
-    for line in raw.text.split("\n"):
-        match = DECLARED.match(line)
+    for number, line in enumerate(yaml_text.split("\n"), start=offset + 1):
+        folded = fold(line).lower()
+        if "密级" not in folded and "classification" not in folded:
+            continue  # the common case, decided without the full reading
+        match = DECLARED.match(views(line, number, one_line=True)[0].text)
         if match:
-            declared.add((raw.line_at(start), match["key"], match["level"]))
-        start += len(line) + 1
+            declared.add((number, match["key"], match["level"]))
     return declared
 
 
@@ -186,7 +193,7 @@ def _scalars(yaml_text: str) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode 
     try:
         check_nesting(yaml_text)
         documents = list(yaml.compose_all(yaml_text, Loader=_COMPOSER))
-    except (yaml.YAMLError, YamlError, RecursionError):
+    except (yaml.YAMLError, YamlError, RecursionError, ValueError):  # ValueError: text libyaml cannot encode
         return  # the file's own loader reports the syntax error; its raw text was scanned
     stack: list[tuple[yaml.Node, yaml.ScalarNode | None]] = [(d, None) for d in documents if d is not None]
     seen: set[int] = set()
@@ -239,7 +246,7 @@ def _yaml_declared(scalars: Scalars, offset: int) -> set[tuple[int, str, str]]:
 
 
 def _plain(text: str) -> str:
-    return "".join(reading_of(char) for char in str(text)).replace(" ", "").strip()
+    return fold(str(text)).replace(" ", "").strip()
 
 
 def bank_classification(text: str) -> tuple[str, int] | None:

@@ -178,6 +178,11 @@ class _ReadingTable(dict):  # type: ignore[type-arg]
 _TABLE = _ReadingTable()
 
 
+def fold(text: str) -> str:
+    """Plain text as it reads, character by character (no decoding, no lines kept)."""
+    return text.translate(_TABLE)
+
+
 def read_characters(text: Traced) -> Traced:
     """Every character as it reads; the fast path keeps the lines when each one stays one."""
     if all(len(_TABLE[ord(char)]) == 1 for char in set(text.text)):
@@ -212,17 +217,19 @@ def _without_emphasis(text: Traced) -> Traced:
 
 def _without_comments(text: Traced) -> Traced:
     """HTML comments removed, in one pass (a regex would rescan an unclosed ``<!--`` each time)."""
-    spans, start = [], text.text.find("<!--")
+    kept: list[tuple[int, int]] = []
+    position, start = 0, text.text.find("<!--")
     while start >= 0:
         end = text.text.find("-->", start + 4)
         if end < 0:
             break  # no comment closes after this one, so none of the later ones does either
-        spans.append((start, end + 3))
-        start = text.text.find("<!--", end + 3)
-    if not spans:
+        kept.append((position, start))
+        position = end + 3
+        start = text.text.find("<!--", position)
+    if not kept:
         return text
-    keep = [(a, b) for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text.text)], strict=True)]
-    return Traced("".join(text.text[a:b] for a, b in keep), tuple(n for a, b in keep for n in text.lines[a:b]))
+    kept.append((position, len(text.text)))
+    return Traced("".join(text.text[a:b] for a, b in kept), tuple(n for a, b in kept for n in text.lines[a:b]))
 
 
 def visible(text: Traced) -> Traced:
