@@ -177,3 +177,15 @@ def test_random_text_never_breaks_the_guard():
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 60)))
         for path in ("docs/x.md", "docs/x.yml", "docs/x.txt"):
             scan(path, text)
+
+
+def test_declared_levels_are_found_in_broken_yaml_and_in_escapes():
+    declared = ("{path}:{line}: '{key}' declares the classified level '{level}': classified (涉密) documents must never "
+                "be stored in this repository; only 'classification: public' or 'classification: internal' are allowed")
+    broken = "- classification: secret\n  x: [\n- 密級: 機密\n"  # unclosed '[': only the lines can be read
+    assert scan("docs/x.yml", broken) == [
+        declared.format(path="docs/x.yml", line=1, key="classification", level="secret"),
+        declared.format(path="docs/x.yml", line=3, key="密级", level="机密"),
+    ]
+    escaped = 'id: x\n"\\u5bc6\\u7ea7": "\\u79d8\\u5bc6"\n'  # "密级": "秘密", written in YAML escapes
+    assert scan("quizzes/x.yml", escaped) == [declared.format(path="quizzes/x.yml", line=2, key="密级", level="秘密")]

@@ -46,9 +46,10 @@ _MANY = 50
 _CHUNK = 200_000  # characters read at a time: a huge file is scanned without holding it all traced
 
 _LEVEL_VALUE = r"(?:绝密|机密|秘密)级?|top[ _-]?secret|secret|confidential"
-# A key declaring a level: `密级: 秘密`, `classification: secret` (also as a list item or quoted).
+# A key declaring a level: `密级: 秘密`, `classification: secret` (also as a list item, whose
+# marker the reading turns into '|', or quoted).
 DECLARED = re.compile(
-    rf"""^\s*(?:-\s+)?["']?(?P<key>密级|classification)["']?\s*[:：]\s*["']?(?P<level>{_LEVEL_VALUE})["']?\s*(?:\#.*)?$""",
+    rf"""^\s*(?:[-|]\s*)?["']?(?P<key>密级|classification)["']?\s*[:：]\s*["']?(?P<level>{_LEVEL_VALUE})["']?\s*(?:\#.*)?$""",
     re.IGNORECASE,
 )
 _DECLARING_KEYS = {"密级", "classification"}

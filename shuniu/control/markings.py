@@ -62,10 +62,25 @@ def _found(view: Traced, start: int, text: str) -> Found:
 
 def markings(view: Traced) -> Iterator[Found]:
     """Every Chinese marking, English marking and English banner in one reading of a text."""
-    for pattern in (CHINESE, _ENGLISH):
-        for match in pattern.finditer(view.text):
+    for match in CHINESE.finditer(view.text):
+        if not _is_bullet(view.text, match):
             yield _found(view, match.start(), match[0])
+    for match in _ENGLISH.finditer(view.text):
+        yield _found(view, match.start(), match[0])
     yield from _banners(view)
+
+
+_BULLET_TEXT = re.compile(r"[ \t]+[^\s★]")
+
+
+def _is_bullet(text: str, match: re.Match[str]) -> bool:
+    """A ★ that begins the next line, followed by text, is a bullet after a line ending in a level
+    word ("……国家秘密" / "★ 重点……"), not a marking broken across the lines."""
+    star = match[0].find("★")
+    return (
+        star > 0 and match[0].endswith("★") and "\n" in match[0][:star]
+        and _BULLET_TEXT.match(text, match.end()) is not None
+    )
 
 
 def _banners(view: Traced) -> Iterator[Found]:

@@ -197,6 +197,8 @@ def read_characters(text: Traced) -> Traced:
 # Spans are bounded (here and below) so that hostile input cannot make matching quadratic.
 _EMPHASIS = re.compile(r"(\*\*\*|\*\*|__|~~|==)(?=[^\s*])(.{1,120}?)(?<=[^\s*])\1|\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*")
 _ASTERISK = re.compile(r"\*")
+# A list item's marker (* item, - item, 1. item) is no star and no dash inside a word: it separates.
+_LIST_MARKER = re.compile(r"^([ \t>]*)(?:[*+-]|[0-9]{1,9}[.)])(?=[ \t])", re.MULTILINE)
 _RUBY = re.compile(r"<(rt|rp)\b[^<>]*>[^<]{0,200}</\1\s*>", re.IGNORECASE)
 # An image shows its alternative text where it stands (秘密<img alt="★">).
 _IMAGE = re.compile(r"""<img\b[^<>]*?\balt\s*=\s*["']([^"'<>]*)["'][^<>]*>""", re.IGNORECASE)
@@ -211,6 +213,7 @@ _CODE = re.compile(r"`+")
 
 
 def _without_emphasis(text: Traced) -> Traced:
+    text = text.sub(_LIST_MARKER, lambda m: m[1] + "|")
     text = text.sub(_EMPHASIS, lambda m: m[2] if m[2] is not None else m[3])
     return text.sub(_ASTERISK, lambda _: "★")
 
