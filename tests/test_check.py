@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from shuniu.cli import main
-from tests.conftest import VALID_POLICY, write
+from tests.conftest import VALID_POLICY, mkdocs_build, write
 
 
 def run_check(root: Path) -> tuple[int, list[str]]:
@@ -263,3 +264,17 @@ def test_absurdly_nested_yaml_is_one_quick_error(content_root):
     write(content_root, "quizzes/gw.yml", "id: gw\ntitle: 公文\nquestions: " + "[" * 100_000 + "\n")
     code, lines = run_check(content_root)
     assert (code, lines) == (1, ["quizzes/gw.yml:3: YAML nested deeper than 100 levels"])
+
+
+@pytest.mark.build
+def test_a_page_saved_by_notepad_builds(tmp_path):
+    """BOM and CRLF line ends (Windows Notepad): the page is checked, built and shows its title."""
+    from tests.test_classification import edition_root
+
+    root = edition_root(tmp_path / "root")
+    page = VALID_POLICY.format(id="notepad").replace("印章管理办法", "记事本保存的办法")
+    write(root, "docs/policies/notepad.md", "\ufeff" + page.replace("\n", "\r\n"))
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site/policies/notepad.html").read_text(encoding="utf-8")
+    assert "记事本保存的办法" in html and "\ufeff" not in html
