@@ -278,3 +278,15 @@ def test_a_page_saved_by_notepad_builds(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     html = (tmp_path / "site/policies/notepad.html").read_text(encoding="utf-8")
     assert "记事本保存的办法" in html and "\ufeff" not in html
+
+
+def test_a_file_that_is_not_utf8_is_named_once(content_root):
+    (content_root / "docs/policies/gbk.md").write_bytes(VALID_POLICY.format(id="gbk").encode("gbk"))
+    (content_root / "docs/notes.txt").write_bytes("说明".encode("gbk"))
+    write(content_root, "docs/policies/links.md", VALID_POLICY.format(id="links") + "\n[另见](gbk.md)\n")
+    code, lines = run_check(content_root)
+    assert (code, lines) == (1, [
+        "docs/notes.txt:1: file is not valid UTF-8 text, so the classification guard cannot read it: save it as "
+        "UTF-8 (a binary file needs its usual extension, such as .png or .pdf)",
+        "docs/policies/gbk.md:1: file is not valid UTF-8 text",
+    ])
