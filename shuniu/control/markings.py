@@ -24,7 +24,7 @@ from shuniu.control.reading import Traced
 _FILL = r"[\s·•・‧∙⋅.\-_~^]*"
 _LEVEL = rf"(?:绝{_FILL}密|机{_FILL}密|秘{_FILL}密)"
 _NUMBER = (
-    rf"(?:\d(?:{_FILL}\d){{0,2}}(?!\d)|半|[一二两三四五六七八九]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二两三四五六七八九]"
+    rf"(?:\d(?:{_FILL}\d){{0,2}}(?!\d)|半|[一二两三四五六七八九]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二两三四五六七八九][〇零一二三四五六七八九]?"
     r"|[壹贰叁肆伍陆柒捌玖]?拾[壹贰叁肆伍陆柒捌玖]?|[壹贰叁肆伍陆柒捌玖])"
 )
 _PERIOD = rf"(?:{_NUMBER}{_FILL}(?:年|个{_FILL}月))"
@@ -45,6 +45,7 @@ _BANNER_LETTERS = re.compile(r"(?:TOP)?SECRET|CONFIDENTIAL")
 # A banner is English in capitals: a cell with lower case or Chinese is a sentence (机密（CONFIDENTIAL）).
 _LOWER_OR_HAN = re.compile(r"[a-z\u3400-\u9fff\uf900-\ufaff]")
 _NOT_LETTER = re.compile(r"[^A-Z]")
+_SPACING = re.compile(r"[\s.·・\-_]")
 _COLLAPSE = re.compile(rf"{_FILL}")
 
 
@@ -96,6 +97,8 @@ def _banners(view: Traced) -> Iterator[Found]:
 
 
 def _is_spaced_banner(cell: str) -> bool:
-    """S E C R E T, S.E.C.R.E.T, C-O-N-F-I-D-E-N-T-I-A-L: a banner written letter by letter."""
-    letters = _NOT_LETTER.sub("", cell)
-    return _BANNER_LETTERS.fullmatch(letters) is not None
+    """S E C R E T, S.E.C.R.E.T, C-O-N-F-I-D-E-N-T-I-A-L, S E C R E T // N F: a banner written
+    letter by letter."""
+    if _BANNER_LETTERS.fullmatch(_NOT_LETTER.sub("", cell)):
+        return True
+    return _ENGLISH.search(_SPACING.sub("", cell)) is not None

@@ -142,6 +142,9 @@ _LOOKALIKE = dict(zip(
     "ABCEHIJKMOPSTXYaceijopsxyABEHIKMNOPTYXZ",
     strict=True,
 ))
+# Small capitals and Cherokee letters that look like Latin capitals (ᴛᴏᴘ ꜱᴇᴄʀᴇᴛ).
+_LOOKALIKE.update(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "ABCDEFGHIJKLMNOPRSTUVWYZ", strict=True))
+_LOOKALIKE.update(zip("ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔ", "ABCDEGHJKLMPRSTVW", strict=True))
 _SLASHES = "⁄∕⧸╱"
 _FOLD = {**_HAN, **dict.fromkeys(_STARS, "★"), **_LOOKALIKE, **dict.fromkeys(_SLASHES, "/")}
 # Characters that show nothing although they are letters or symbols (Hangul fillers, Braille blank).
@@ -200,6 +203,12 @@ _ASTERISK = re.compile(r"\*")
 # A list item's marker (* item, - item, 1. item) is no star and no dash inside a word: it separates.
 _LIST_MARKER = re.compile(r"^([ \t>]*)(?:[*+-]|[0-9]{1,9}[.)])(?=[ \t])", re.MULTILINE)
 _RUBY = re.compile(r"<(rt|rp)\b[^<>]*>[^<]{0,200}</\1\s*>", re.IGNORECASE)
+# An element styled to show nothing hides what it holds (秘<span hidden>x</span>密★ reads 秘密★).
+_HIDDEN = re.compile(
+    r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0"
+    r"(?![.0-9]*[1-9]))[^<>]*>[^<]{0,200}</\1\s*>",
+    re.IGNORECASE,
+)
 # An image shows its alternative text where it stands (秘密<img alt="★">).
 _IMAGE = re.compile(r"""<img\b[^<>]*?\balt\s*=\s*["']([^"'<>]*)["'][^<>]*>""", re.IGNORECASE)
 _BLOCK_TAG = re.compile(
@@ -238,7 +247,7 @@ def _without_comments(text: Traced) -> Traced:
 def visible(text: Traced) -> Traced:
     """``text`` without HTML tags, comments, ruby annotations, link targets and code ticks."""
     text = _without_comments(text).sub(_RUBY, lambda _: "").sub(_LINE_BREAK_TAG, lambda _: " ")
-    text = text.sub(_IMAGE, lambda m: m[1])
+    text = text.sub(_HIDDEN, lambda _: "").sub(_IMAGE, lambda m: m[1])
     text = text.sub(_BLOCK_TAG, lambda _: " | ").sub(_TAG, lambda _: "")
     return text.sub(_LINK, lambda m: m[1]).sub(_CODE, lambda _: "")
 
