@@ -290,3 +290,11 @@ def test_a_file_that_is_not_utf8_is_named_once(content_root):
         "UTF-8 (a binary file needs its usual extension, such as .png or .pdf)",
         "docs/policies/gbk.md:1: file is not valid UTF-8 text",
     ])
+
+
+def test_every_bad_option_of_a_question_is_listed(content_root):
+    write(content_root, "quizzes/gw.yml", BANK.replace("options: {A: 专人, B: 任何人}", "options: {A: '', B: [x], C: 办公室}"))
+    assert run_check(content_root)[1] == [
+        "quizzes/gw.yml:7: question 'gw-001': option 'A' must be text, got nothing",
+        "quizzes/gw.yml:7: question 'gw-001': option 'B' must be text, got a list",
+    ]

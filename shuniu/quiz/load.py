@@ -13,7 +13,7 @@ from shuniu.fields import FieldReader, describe
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.model import Bank, Question
-from shuniu.quiz.questions import question_id, read_question
+from shuniu.quiz.questions import given_id, read_question
 from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
 
 QUIZZES = "quizzes"
@@ -108,7 +108,7 @@ def _read_questions(fields: FieldReader, question_ids: dict[str, str]) -> tuple[
 
 def _note_question_id(item: object, path: str, problems: Problems, question_ids: dict[str, str]) -> None:
     """Report an id used before (in this bank or an earlier one), whatever else is wrong with the question."""
-    found = question_id(item)
+    found = given_id(item)
     if found is None:
         return
     text, line = found

@@ -20,7 +20,7 @@ def count_blanks(stem: str) -> int:
     return len(BLANK.findall(stem))
 
 
-def question_id(item: object) -> tuple[str, int] | None:
+def given_id(item: object) -> tuple[str, int] | None:
     """(id, line) of a question mapping whose id is usable text, else None."""
     if not isinstance(item, LineDict):
         return None
@@ -35,9 +35,8 @@ def read_question(item: object, line: int, number: int, path: str, problems: Pro
     if not isinstance(item, LineDict):
         problems.add(path, line, f"question {number}: a question must be a mapping of fields, got {describe(item)}")
         return None
-    raw_id = item.get("id")
-    has_id = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
-    where = f"question '{str(raw_id).strip()}': " if has_id else f"question {number}: "
+    known = given_id(item)
+    where = f"question '{known[0]}': " if known else f"question {number}: "
     fields = FieldReader(item, path, problems, where)
     before = len(problems)
     question_id = fields.text("id")
