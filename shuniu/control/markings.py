@@ -23,10 +23,15 @@ from shuniu.control.reading import Traced
 # What may stand between the characters of a marking: spaces, line breaks, dots and dashes.
 _FILL = r"[\s·•・‧∙⋅.\-_~^]*"
 _LEVEL = rf"(?:绝{_FILL}密|机{_FILL}密|秘{_FILL}密)"
-_NUMBER = (
-    rf"(?:\d(?:{_FILL}\d){{0,2}}(?!\d)|半|[一二两三四五六七八九]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二两三四五六七八九][〇零一二三四五六七八九]?"
-    r"|[壹贰叁肆伍陆柒捌玖]?拾[壹贰叁肆伍陆柒捌玖]?|[壹贰叁肆伍陆柒捌玖])"
-)
+_NINE = "一二两三四五六七八九"
+_FORMAL = "壹贰叁肆伍陆柒捌玖"  # the financial forms of the digits
+_NUMBER = "(?:" + "|".join((
+    rf"\d(?:{_FILL}\d){{0,2}}(?!\d)",  # up to three digits: a four-digit year (国家秘密2024年) is no period
+    "半",  # 半年
+    f"[{_NINE}]?十[{_NINE}]?", f"[廿卅][{_NINE}]?",  # 十, 二十, 十五, 廿
+    f"[{_NINE}][〇零{_NINE}]?",  # 五, 一〇 (digit by digit, two at most)
+    f"[{_FORMAL}]?拾[{_FORMAL}]?", f"[{_FORMAL}]",
+)) + ")"
 _PERIOD = rf"(?:{_NUMBER}{_FILL}(?:年|个{_FILL}月))"
 _STAR = rf"★(?:{_FILL}★)*"
 CHINESE = re.compile(
