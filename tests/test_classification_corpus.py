@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from shuniu.check import check_root
-from shuniu.control.classification import MARKING_MESSAGE, NOT_TEXT_MESSAGE, scan_text
+from shuniu.control.classification import MARKING_MESSAGE, scan_text
+from shuniu.control.published import NOT_TEXT_MESSAGE
 from shuniu.problems import Problems
 from tests.conftest import VALID_POLICY, write
 

@@ -2,11 +2,11 @@
 
 A state secret carries a marking: its level (绝密, 机密, 秘密) followed by ★ and its secrecy
 period, e.g. 秘密★10年 (GB/T 9704-2012 7.2.2), or an English banner (TOP SECRET, SECRET//...).
-Every file that is published or feeds the site -- any file under docs/ or quizzes/, its name,
-and mkdocs.yml's site settings -- fails `shuniu check` and the build in every edition when it
-carries a marking or declares such a level in its data. The text is read as a reader sees it
-(shuniu.control.reading undoes escapes, entities, invisible characters, traditional forms, star
-look-alikes, markup); YAML is also read as loaded, so its escapes and folded lines count too.
+Every file that is published or feeds the site (shuniu.control.published: docs/, quizzes/,
+mkdocs.yml, the theme's templates), its name and every commit message shown on the site fail
+`shuniu check` and the build in every edition when they carry a marking or declare such a level.
+The text is read as a reader sees it (shuniu.control.reading undoes escapes, entities, invisible
+characters, traditional forms, star look-alikes, markup); YAML is also read as loaded, so its escapes and folded lines count too.
 What a marking is, and what teaching text may say, is in shuniu.control.markings.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,24 +22,12 @@ import yaml
 
 from shuniu.check import checker, loader
 from shuniu.control.markings import Found, markings
+from shuniu.control.published import YAML_SUFFIXES, published_files, read_published
 from shuniu.control.reading import fold, views
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.yamlsrc import YamlError, check_nesting
 
-SCANNED_FOLDERS = ("docs", "quizzes")
-SITE_SETTINGS = "mkdocs.yml"
-# Files that are not text; one that still reads as UTF-8 text (a renamed .txt) is scanned anyway.
-BINARY_SUFFIXES = {
-    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".avif",
-    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".7z",
-    ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt", ".odt", ".ods", ".odp",
-    ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".wasm",
-}
-# Zipped XML: their text is read part by part (a marking in a download is published too).
-OFFICE_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"}
-_OFFICE_PART_LIMIT = 50_000_000
-YAML_SUFFIXES = (".yml", ".yaml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _MANY = 50
 _CHUNK = 200_000  # characters read at a time: a huge file is scanned without holding it all traced
@@ -64,39 +51,6 @@ DECLARED_MESSAGE = (
     "'{key}' declares the classified level '{level}': classified (涉密) documents must never be stored in "
     "this repository; only 'classification: public' or 'classification: internal' are allowed"
 )
-NOT_TEXT_MESSAGE = (
-    "file is not valid UTF-8 text, so the classification guard cannot read it: save it as UTF-8 "
-    "(a binary file needs its usual extension, such as .png or .pdf)"
-)
-
-
-_CUSTOM_DIR = re.compile(r"""^\s*custom_dir\s*:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$""", re.MULTILINE)
-
-
-def scanned_files(root: Path) -> list[Path]:
-    """Every file that is published or feeds the site: all of docs/ and quizzes/, mkdocs.yml and
-    the theme's ``custom_dir`` (its templates are published on every page).
-
-    Hidden files (.DS_Store, .git) are left out: MkDocs does not publish them.
-    """
-    settings = root / SITE_SETTINGS
-    folders = list(SCANNED_FOLDERS)
-    if settings.is_file():
-        folders += _CUSTOM_DIR.findall(settings.read_text(encoding="utf-8", errors="replace"))
-    files = [
-        file
-        for folder in dict.fromkeys(folders)
-        if (root / folder.strip()).resolve().is_relative_to(root.resolve())
-        for file in sorted((root / folder.strip()).rglob("*"))
-        if file.is_file() and not _hidden(file.relative_to(root))
-    ]
-    return files + ([settings] if settings.is_file() else [])
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
-
-
 def scan_text(path: str, text: str, problems: Problems) -> None:
     """Add a problem for every marking and every declared classified level in one file's text."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -262,61 +216,22 @@ def bank_classification(text: str) -> tuple[str, int] | None:
 @loader
 def scan_for_markings(root: Path, content: Content, problems: Problems) -> None:
     """Scan every published file (and its name) for classified markings; note which banks are internal."""
-    for file in scanned_files(root):
+    for file in published_files(root):
         path = file.relative_to(root).as_posix()
         scan_file_name(path, problems)
-        text = _read(file, path, problems)
-        if text is None:
-            continue
-        scan_text(path, text, problems)
-        if path.startswith("quizzes/") and path.endswith((".yml", ".yaml")):
-            _note_bank_classification(path, text, content, problems)
+        for part, text in read_published(file, path, problems):
+            if part:
+                _scan_part(path, part, text, problems)
+                continue
+            scan_text(path, text, problems)
+            if path.startswith("quizzes/") and path.endswith(YAML_SUFFIXES):
+                _note_bank_classification(path, text, content, problems)
 
 
-def _read(file: Path, path: str, problems: Problems) -> str | None:
-    """The file's text; None for a binary file, or (with a problem) for text that is not UTF-8."""
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        problems.add(path, 1, f"file cannot be read: {error.strerror}")
-        return None
-    if file.suffix.lower() in OFFICE_SUFFIXES and zipfile.is_zipfile(file):
-        _scan_office_document(file, path, problems)
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        if file.suffix.lower() not in BINARY_SUFFIXES and not _reported_by_its_loader(path):
-            problems.add(path, 1, NOT_TEXT_MESSAGE)
-        return None
-    return None if file.suffix.lower() in BINARY_SUFFIXES and "\x00" in text else text
-
-
-def _scan_office_document(file: Path, path: str, problems: Problems) -> None:
-    """Word, Excel, PowerPoint and OpenDocument files are zipped XML: read the text of each part."""
-    try:
-        with zipfile.ZipFile(file) as archive:
-            parts = [info for info in archive.infolist() if info.filename.endswith(".xml")]
-            for info in parts:
-                if info.file_size > _OFFICE_PART_LIMIT:
-                    problems.add(path, 1, f"{info.filename} is too large to check ({info.file_size} bytes)")
-                    continue
-                text = archive.read(info).decode("utf-8", errors="replace")
-                for found in sorted({f.text for f in _markings_in(text)}):
-                    problems.add(path, 1, f"in {info.filename}: " + MARKING_MESSAGE.format(found=found))
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
-        return  # not a zipped document (an old .doc, say): no text to read
-
-
-def _reported_by_its_loader(path: str) -> bool:
-    """Pages, banks, plans and the glossary say 'not valid UTF-8' themselves: one message is enough."""
-    folder, _, name = path.rpartition("/")
-    return (
-        (path.startswith("docs/") and name.endswith(".md"))
-        or (folder == "quizzes" and name.endswith(".yml"))
-        or (folder == "docs/study/plans" and name.endswith(YAML_SUFFIXES))
-        or path == "docs/glossary.yml"
-    )
+def _scan_part(path: str, part: str, text: str, problems: Problems) -> None:
+    """One part of an office document (its lines mean nothing to the author: line 1, the part named)."""
+    for found in sorted({f.text for f in _markings_in(text)}):
+        problems.add(path, 1, f"in {part}: " + MARKING_MESSAGE.format(found=found))
 
 
 @checker
