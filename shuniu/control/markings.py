@@ -34,8 +34,10 @@ _NUMBER = "(?:" + "|".join((
 )) + ")"
 _PERIOD = rf"(?:{_NUMBER}{_FILL}(?:年|个{_FILL}月))"
 _STAR = rf"★(?:{_FILL}★)*"
+# A bracket or quote may sit between the level and its star: （秘密）★, 秘密【★】.
+_BRACKET = rf"""(?:[()（）【】\[\]「」『』"“”'‘’<>《》〈〉]{_FILL})?"""
 CHINESE = re.compile(
-    rf"{_LEVEL}{_FILL}(?:(?:级{_FILL})?{_STAR}(?:{_FILL}(?:{_PERIOD}|长{_FILL}期))?|{_PERIOD})"
+    rf"{_LEVEL}{_FILL}(?:(?:级{_FILL})?{_BRACKET}{_STAR}(?:{_FILL}(?:{_PERIOD}|长{_FILL}期))?|{_PERIOD})"
 )
 # Word edges for English words: Chinese characters count as edges too (秘密SECRET//NF).
 _A, _Z = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"
