@@ -109,14 +109,26 @@ def read_source(file: Path, path: str, problems: Problems) -> str | None:
     """A content file's text with Windows line ends and a UTF-8 byte order mark (as Notepad
     saves it) removed; None, with a problem, when it is not UTF-8 text."""
     try:
-        text = file.read_bytes().decode("utf-8")
+        data = file.read_bytes()
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        problems.add(path, 1, NOT_UTF8)
+        problems.add(path, 1, NOT_UTF8 + encoding_hint(data))
         return None
     except OSError as error:
         problems.add(path, 1, f"file cannot be read: {error.strerror}")
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def encoding_hint(data: bytes) -> str:
+    """What a file that is not UTF-8 probably is, so the author knows how to save it instead."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return " (it is UTF-16, Notepad's 'Unicode'): save it as UTF-8"
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ": save it as UTF-8"
+    return " (it looks like GBK/GB18030): save it as UTF-8"
 
 
 MAX_NESTING = 100

@@ -288,8 +288,14 @@ def test_a_file_that_is_not_utf8_is_named_once(content_root):
     assert (code, lines) == (1, [
         "docs/notes.txt:1: file is not valid UTF-8 text, so the classification guard cannot read it: save it as "
         "UTF-8 (a binary file needs its usual extension, such as .png or .pdf)",
-        "docs/policies/gbk.md:1: file is not valid UTF-8 text",
+        "docs/policies/gbk.md:1: file is not valid UTF-8 text (it looks like GBK/GB18030): save it as UTF-8",
     ])
+
+
+def test_a_page_saved_as_utf16_says_so(content_root):
+    (content_root / "docs/policies/unicode.md").write_bytes(VALID_POLICY.format(id="unicode").encode("utf-16"))
+    assert run_check(content_root)[1] == [
+        "docs/policies/unicode.md:1: file is not valid UTF-8 text (it is UTF-16, Notepad's 'Unicode'): save it as UTF-8"]
 
 
 def test_every_bad_option_of_a_question_is_listed(content_root):
