@@ -140,6 +140,8 @@ def _declared_lines(path: str, text: str) -> set[tuple[int, str, str]]:
 
 
 Scalars = list[tuple[yaml.ScalarNode, yaml.ScalarNode | None]]
+_BINARY = "tag:yaml.org,2002:binary"
+_CAPITALS_ONLY = re.compile(r"[^a-z\u3400-\u9fff]*[A-Z][^a-z\u3400-\u9fff]*")
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
 
 
@@ -168,7 +170,7 @@ def _scalars(yaml_text: str) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode 
 
 
 def _scalar_text(node: yaml.ScalarNode) -> str:
-    if node.tag == "tag:yaml.org,2002:binary":
+    if node.tag == _BINARY:
         try:
             return base64.b64decode(node.value).decode("utf-8", errors="replace")
         except (binascii.Error, ValueError):
@@ -181,12 +183,23 @@ def _yaml_markings(scalars: Scalars, offset: int, raw: set[Found]) -> set[Found]
     text already showed the same marking within that value's lines."""
     found: set[Found] = set()
     for node, _ in scalars:
+        if not _loads_differently(node):
+            continue
         start, end = node.start_mark.line + 1 + offset, node.end_mark.line + 1 + offset
         block = node.style in ("|", ">")
         for item in _markings_in(_scalar_text(node), start + block, one_line=node.style != "|"):
             if not any(r.text == item.text and start <= r.line <= end for r in raw):
                 found.add(item)
     return found
+
+
+def _loads_differently(node: yaml.ScalarNode) -> bool:
+    """Whether the loaded value can read otherwise than the raw text: escapes (double quotes),
+    folded lines, base64, or a value in capitals that is a banner on its own (`site_name:
+    CONFIDENTIAL`). Any other one-line value is the raw text, already scanned."""
+    if node.style == '"' or node.tag == _BINARY or node.start_mark.line != node.end_mark.line:
+        return True
+    return _CAPITALS_ONLY.fullmatch(fold(str(node.value))) is not None
 
 
 def _yaml_declared(scalars: Scalars, offset: int) -> set[tuple[int, str, str]]:
