@@ -36,8 +36,10 @@ _PERIOD = rf"(?:{_NUMBER}{_FILL}(?:年|个{_FILL}月))"
 _STAR = rf"★(?:{_FILL}★)*"
 # A bracket or quote may sit between the level and its star: （秘密）★, 秘密【★】.
 _BRACKET = rf"""(?:[()（）【】\[\]「」『』"“”'‘’<>《》〈〉]{_FILL})?"""
+# The period may be labelled, as in a document's header: 秘密　保密期限：10年.
+_LABEL = rf"(?:[,，、;；]{_FILL})?保{_FILL}密{_FILL}期{_FILL}限{_FILL}(?:[:：]{_FILL})?"
 CHINESE = re.compile(
-    rf"{_LEVEL}{_FILL}(?:(?:级{_FILL})?{_BRACKET}{_STAR}(?:{_FILL}(?:{_PERIOD}|长{_FILL}期))?|{_PERIOD})"
+    rf"{_LEVEL}{_FILL}(?:(?:级{_FILL})?{_BRACKET}{_STAR}(?:{_FILL}(?:{_PERIOD}|长{_FILL}期))?|(?:{_LABEL})?{_PERIOD})"
 )
 # Word edges for English words: Chinese characters count as edges too (秘密SECRET//NF).
 _A, _Z = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"
