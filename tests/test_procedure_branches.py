@@ -8,7 +8,7 @@ from shuniu.procedures.checklist import render_checklist
 from shuniu.procedures.flow import flow_steps
 from shuniu.procedures.render import render_sections
 from tests.conftest import write
-from tests.test_steps import HEAD, check
+from tests.test_steps import FOOT, HEAD, check
 
 BRANCHING = """steps:
   - {id: shenqing, title: 申请, role: 申请人, action: 申请。, checks: [填写完整]}
@@ -78,7 +78,7 @@ def test_a_flow_with_no_way_to_an_end_is_reported(tmp_path):
 
 
 def branching_page(tmp_path):
-    write(tmp_path, "docs/procedures/liucheng.md", HEAD + BRANCHING + "---\n\n## 适用范围\n")
+    write(tmp_path, "docs/procedures/liucheng.md", HEAD + BRANCHING + FOOT)
     content, problems = check_root(tmp_path)
     assert not problems.items
     return content.page("procedures/liucheng.md")
@@ -119,6 +119,7 @@ TRANSLATED = HEAD + """steps:
       - {id: one, text: 第一项}
       - {id: two, text: 第二项}
   - {id: b, title: 乙, role: 文书, action: 做。, checks: [无编号的项]}
+basis: [《党政机关公文处理工作条例》]
 ---
 
 ## 适用范围 {#适用范围}
