@@ -4,6 +4,7 @@ from click.testing import CliRunner
 
 from shuniu.check import check_root
 from shuniu.cli import main
+from shuniu.model import Step
 from shuniu.procedures.checklist import render_checklist
 from shuniu.procedures.flow import flow_steps
 from shuniu.procedures.render import render_sections
@@ -187,4 +188,18 @@ def test_bad_check_entries(tmp_path):
         "docs/procedures/liucheng.md:16: step 'a': check id 'Bad Id' must be lower-case letters, digits, '-' or '_'",
         "docs/procedures/liucheng.md:17: step 'a': unknown field 'note' in a check (allowed: id, text)",
         "docs/procedures/liucheng.md:18: step 'a': a check must be text or a mapping with 'id' and 'text'",
+    ]
+
+
+def test_a_step_where_a_detour_rejoins_takes_the_next_plain_number():
+    """Four ways out of a decision, one of them (报批) a detour into another (组织采购): the three
+    real choices share a number, and the step the detour rejoins comes after them, unlettered."""
+    def step(id_, *next_):
+        return Step(id=id_, title=id_, role="经办人", action="做。", next=next_,
+                    conditions=tuple(f"情形{i}" for i, _ in enumerate(next_)) if len(next_) > 1 else ())
+
+    steps = (step("pan", "wt", "bp", "nb", "zz"), step("wt", "ht"), step("bp", "zz"), step("nb", "ys"),
+             step("zz", "ht"), step("ht", "ys"), step("ys"))
+    assert [(f.display, f.step.id) for f in flow_steps(steps)] == [
+        ("1", "pan"), ("2a", "wt"), ("2b", "bp"), ("2c", "nb"), ("3", "zz"), ("4", "ht"), ("5", "ys"),
     ]
