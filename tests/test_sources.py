@@ -1,6 +1,7 @@
 """The audit trail: basis citations normalised to sources, the 依据索引 page, and empty basis reported."""
 
 import datetime
+import json
 import re
 
 from click.testing import CliRunner
@@ -122,5 +123,7 @@ def test_built_sources_page_links_every_citing_page(built_site):
     assert "Sources and the pages that rely on them" in english
     for href in set(re.findall(r'<td><a href="([^"#]+)(?:#[^"]*)?"', html)):
         assert (built_site / href).is_file(), href
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in index["docs"] if doc["location"].split("#")[0].endswith("sources.html")]
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="sources.html"[^>]*>\s*依据索引', home)

@@ -113,7 +113,8 @@ def check_basis(content: Content) -> Problems:
     """A policy or procedure must name the texts its rules rest on."""
     problems = Problems()
     for page in _originals(content):
-        if page.section in (Section.POLICY, Section.PROCEDURE) and not page.meta.basis:
+        # A page whose front matter could not be read (no id) is already reported as such.
+        if page.meta.id and page.section in (Section.POLICY, Section.PROCEDURE) and not page.meta.basis:
             kind = "policy" if page.section is Section.POLICY else "procedure"
             problems.add(page.path, 1, f"{kind} page '{page.meta.id}' has no 'basis': name the "
                          "laws, regulations or unit rules its rules rest on (e.g. basis: [《……条例》第×条])")
