@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +24,10 @@ from shuniu.control.editions import current_edition, edition_content, excluded_s
 from shuniu.control.review import excluded_from_search
 from shuniu.generated import GeneratedPage, generate
 from shuniu.model import Content
+from shuniu.pinyin import sort_key
 from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
+from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
@@ -39,6 +43,7 @@ class _State:
     root: Path = Path(".")
     excluded: frozenset[str] = frozenset()  # sources this edition leaves out
     generated: dict[str, GeneratedPage] = {}  # this language's generated pages, by source
+    lang: str = "zh"  # the language being built (i18n builds one after the other)
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -72,15 +77,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = current_edition()  # SHUNIU_EDITION: the public edition leaves internal pages out
         _State.excluded = frozenset(excluded_sources(content, edition))
         _State.content, _State.signature, _State.root = edition_content(content, edition), signature, root
+    _no_sitemap(config)
     search = config.plugins.get("material/search")
     if search is not None:
         search.config["jieba_dict_user"] = str(write_user_dict(root, _State.content))
     return config
 
 
+# No sitemap: a sitemap needs the site's absolute address, which an intranet copy or a folder
+# opened from disk does not have (MkDocs wrote <loc>None…</loc>), and it listed one language only.
+# Material fetches `sitemap.xml` next to each <link rel="alternate"> in the page head, to map a
+# page to its translation; mkdocs-static-i18n already gives each page's language links their
+# translation's address, so those head links only caused a 404 per page. Both go.
+_ALTERNATE_HEAD_LINK = re.compile(r'\n\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _no_sitemap(config: MkDocsConfig) -> None:
+    config.theme.static_templates.discard("sitemap.xml")  # not rendered: then dropped in on_files
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    return _ALTERNATE_HEAD_LINK.sub("", output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return _ALTERNATE_HEAD_LINK.sub("", output_content)  # 404.html is a template, not a page
+
+
 @event_priority(-50)  # before mkdocs-static-i18n (-100) pairs pages with their translations
 def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
-    for src in _State.excluded:
+    for src in (*_State.excluded, "sitemap.xml"):  # the theme's sitemap template, see _no_sitemap
         file = files.get_file_from_path(src)
         if file is not None:
             files.remove(file)
@@ -137,13 +163,23 @@ def _default_language(config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has arranged the nav for this language
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
-    lang = language(config)
+    lang = _State.lang = language(config)
     _arrange(nav.items, lang)
     nav.items.sort(key=_top_position)
-    hidden = [page for page in nav.pages if not _in_nav(page)]
-    if hidden:
-        _relink([page for page in nav.pages if _in_nav(page)])
+    _relink(list(_menu_pages(nav.items)))
+    for page in nav.pages:
+        if not _in_nav(page):  # reached through links only: no footer neighbours of its own
+            page.previous_page = page.next_page = None
     return nav
+
+
+def _menu_pages(items: list[Any]) -> Iterator[Any]:
+    """The pages the menus show, top to bottom (MkDocs' own list follows the file names)."""
+    for item in items:
+        if isinstance(item, Section):
+            yield from _menu_pages(item.children)
+        elif isinstance(item, MkPage) and _in_nav(item):
+            yield item
 
 
 def _top_position(item: Any) -> int:
@@ -184,15 +220,20 @@ def _title(src_uri: str, lang: str) -> str:
     return generated.title if generated else ""
 
 
-def _weight(item: Any) -> tuple[int, int]:
-    """Index page first, then pages by weight (stable: ties keep MkDocs' order), then subsections."""
+def _weight(item: Any) -> tuple[int, int, Any]:
+    """Index page first, then pages by weight, then in the section index's reading order (written
+    pages) or by title (generated ones), then subsections."""
     if isinstance(item, Section):
-        return (2, 0)
+        return (2, 0, ())
     file = getattr(item, "file", None)
     if file is not None and file.name == "index":
-        return (0, 0)
-    generated = _State.generated.get(getattr(file, "src_uri", ""))
-    return (1, generated.nav_weight if generated else 50)
+        return (0, 0, ())
+    src_uri = getattr(file, "src_uri", "")
+    generated = _State.generated.get(src_uri)
+    if generated is not None:
+        return (1, generated.nav_weight, (0, "", sort_key(generated.title)))
+    page = _State.content.page(src_uri, _State.lang)
+    return (1, 50, reading_order(page) if page is not None else (0, "", sort_key(str(item.title or ""))))
 
 
 def _folder(item: Section) -> str:

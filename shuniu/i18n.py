@@ -17,10 +17,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "basis": "依据",
         "no_pages": "本栏目暂无页面。",
         "overdue": "已逾期",
-        "replaced_by": "本文件已被 {link} 替代，请以新文件为准。",
+        "replaced_by": "本文件已被{link}替代，请以新文件为准。",
         "repealed": "本文件已废止，仅供查阅历史，不再执行。",
         "draft": "本文件为草案，尚未生效。",
         "supersedes": "本文件替代 {link}。",
+        "in_force": "（{facts}）",
+        "in_force_from": "{date} 起施行",
+        "list_sep": "，",
     },
     "en": {
         "title": "Title",
@@ -38,6 +41,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "repealed": "This document has been repealed. It is kept for reference only.",
         "draft": "This document is a draft and not yet in force.",
         "supersedes": "This document replaces {link}.",
+        "in_force": " ({facts})",
+        "in_force_from": "in force from {date}",
+        "list_sep": ", ",
     },
 }
 

@@ -49,12 +49,23 @@ def render_header(content: Content, page: Page, lang: str, today: datetime.date)
     return block + _banner(content, page, lang)
 
 
+def _in_force(page: Page, lang: str) -> str:
+    """"（BGS-ZD-001，2025-03-01 起施行）": which document replaces this one, and since when."""
+    facts = [page.meta.doc_no or ""]
+    if page.meta.effective:
+        facts.append(t(lang, "in_force_from", date=page.meta.effective.isoformat()))
+    shown = [fact for fact in facts if fact]
+    return t(lang, "in_force", facts=t(lang, "list_sep").join(shown)) if shown else ""
+
+
 def _banner(content: Content, page: Page, lang: str) -> str:
     meta = page.meta
     successor = successors(content).get(meta.id)
     lines: list[str] = []
     if meta.status is Status.SUPERSEDED and successor:
-        link = f"[{successor.meta.title}]({relative_link(page.src, successor.base_src)})"
+        successor = content.page(successor.base_src, lang) or successor  # its title in the reader's language
+        title = f"《{successor.meta.title}》" if lang == "zh" else successor.meta.title
+        link = f"[{title}]({relative_link(page.src, successor.base_src)})" + _in_force(successor, lang)
         lines.append(f'!!! warning "{status_label(lang, meta.status)}"\n    {t(lang, "replaced_by", link=link)}')
     elif meta.status is Status.SUPERSEDED:
         lines.append(f'!!! warning "{status_label(lang, meta.status)}"\n    {t(lang, "replaced_by", link="—")}')

@@ -7,6 +7,7 @@ import posixpath
 
 from shuniu.i18n import status_label, t
 from shuniu.model import Content, Page, Section, Status
+from shuniu.pinyin import sort_key
 from shuniu.render.html import md_escape_cell
 
 MARKER = "<!-- shuniu:section-index -->"
@@ -14,13 +15,19 @@ MARKER = "<!-- shuniu:section-index -->"
 _STATUS_ORDER = {Status.EFFECTIVE: 0, Status.DRAFT: 1, Status.SUPERSEDED: 2, Status.REPEALED: 3}
 
 
+def reading_order(page: Page) -> tuple[int, str, tuple[str, str]]:
+    """Where a page stands in its section, in the menu and in the index table alike: documents in
+    force first, then by document number, then by title in pinyin order."""
+    return (_STATUS_ORDER[page.meta.status], page.meta.doc_no or "", sort_key(page.meta.title))
+
+
 def section_pages(content: Content, folder: str, lang: str) -> list[Page]:
-    """Pages directly in ``folder`` (not the index), current ones first, then by title."""
+    """Pages directly in ``folder`` (not the index), in :func:`reading_order`."""
     pages = [
         p for p in content.pages_in(lang)
         if not p.is_index and posixpath.dirname(p.base_src) == folder
     ]
-    return sorted(pages, key=lambda p: (_STATUS_ORDER[p.meta.status], p.meta.doc_no or "", p.meta.title))
+    return sorted(pages, key=reading_order)
 
 
 def render_section_index(content: Content, index: Page, lang: str, today: datetime.date) -> str:
