@@ -19,7 +19,7 @@ def sort_key(text: str) -> tuple[str, str]:
 
 def initial(text: str) -> str:
     """The capital letter a list groups ``text`` under: the pinyin initial, or the first Latin
-    letter; '#' for anything else (digits, symbols)."""
-    first = lazy_pinyin(text.strip()[:1], style=Style.FIRST_LETTER, errors="default")
-    letter = first[0][:1].upper() if first and first[0] else ""
+    letter, read as :func:`sort_key` reads it (in context: 长期 under C, 长官 under Z); '#' for
+    anything else (digits, symbols)."""
+    letter = sort_key(text.strip())[0][:1].upper()
     return letter if "A" <= letter <= "Z" else "#"

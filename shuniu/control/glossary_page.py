@@ -14,22 +14,27 @@ import functools
 import re
 from collections.abc import Iterable
 
+from pymdownx.slugs import slugify
+
 from shuniu.control.model import Term
 from shuniu.generated import GeneratedPage, front_matter, generator
 from shuniu.links import resolve
 from shuniu.markdown import body_lines
 from shuniu.model import Content, Page
+from shuniu.pinyin import initial, sort_key
 from shuniu.render.compose import body_transform
-from shuniu.render.html import md_escape_cell
+from shuniu.render.html import esc, md_escape_cell
 
 GLOSSARY_PAGE = "glossary.md"
+_SLUG = slugify(case="lower")  # the heading slugs of mkdocs.yml's toc extension
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 STRINGS = {
-    "zh": {"title": "术语表", "aliases": "又称", "source": "出处",
-           "intro": "办公室工作常用术语 {count} 个。正文中出现的术语，鼠标悬停可看释义。"},
-    "en": {"title": "Glossary", "aliases": "Also", "source": "Source",
-           "intro": "{count} terms of office work (in Chinese). On content pages, hover a term to see its definition."},
+    "zh": {"title": "术语表", "aliases": "又称", "source": "出处", "jump": "按拼音首字母跳转",
+           "intro": "办公室工作常用术语 {count} 个，按拼音排序。正文中带虚线的术语，点按或鼠标悬停可看释义。"},
+    "en": {"title": "Glossary", "aliases": "Also", "source": "Source", "jump": "Jump to a pinyin initial",
+           "intro": "{count} terms of office work (in Chinese), in pinyin order. On content pages, tap, focus "
+                    "or hover a dotted term to see its definition."},
 }
 
 
@@ -65,19 +70,43 @@ def _glossary_tooltips(content: Content, page: Page, markdown: str, lang: str, t
 
 @generator
 def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable[GeneratedPage]:
-    """Every term with its aliases, definition and source; each term heading is an anchor."""
+    """Every term with its aliases, definition and source, grouped by pinyin initial under a jump
+    bar; each term heading (and each alias) is an anchor, ``glossary.html#<term_anchor(name)>``."""
     if not content.glossary:
         return
     s = STRINGS.get(lang, STRINGS["en"])
-    parts = [s["intro"].format(count=len(content.glossary))]
-    for term in content.glossary:
-        parts.append(f"## {md_escape_cell(term.term)}")
-        if term.aliases:
-            parts.append(f"**{s['aliases']}**：" + "、".join(md_escape_cell(a) for a in term.aliases))
-        parts.append(md_escape_cell(term.definition))
-        if term.source:
-            parts.append(f"{s['source']}：{_source_link(content, term.source, lang)}")
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(content.glossary, key=lambda term: sort_key(term.term)):
+        groups.setdefault(initial(term.term), []).append(term)
+    jump = " ".join(f"[{letter}](#{_group_anchor(letter)})" for letter in groups)
+    parts = [s["intro"].format(count=len(content.glossary)), f"{jump}\n{{: .shuniu-jump role=\"navigation\" aria-label=\"{s['jump']}\" }}"]
+    for letter, terms in groups.items():
+        parts.append(f"## {letter} {{ #{_group_anchor(letter)} }}")
+        parts += [_entry(content, term, lang, s) for term in terms]
     yield GeneratedPage(GLOSSARY_PAGE, front_matter(s["title"]) + "\n\n".join(parts) + "\n")
+
+
+def term_anchor(name: str) -> str:
+    """A term's or alias's anchor on the glossary page: what the headings' slug function makes of
+    it (so anchors from before the grouping still work); glossary.js computes the same."""
+    return _SLUG(name, "-")
+
+
+def _group_anchor(letter: str) -> str:
+    return "initial-" + ("other" if letter == "#" else letter.lower())
+
+
+def _entry(content: Content, term: Term, lang: str, s: dict[str, str]) -> str:
+    lines = [f"### {md_escape_cell(term.term)} {{ #{term_anchor(term.term)} }}", "", md_escape_cell(term.definition)]
+    details = []
+    if term.aliases:
+        names = "、".join(f'<span id="{esc(term_anchor(a))}">{md_escape_cell(a)}</span>' for a in term.aliases)
+        details.append(f"**{s['aliases']}**：{names}")
+    if term.source:
+        details.append(f"{s['source']}：{_source_link(content, term.source, lang)}")
+    if details:
+        lines += ["", "　".join(details)]
+    return "\n".join(lines)
 
 
 def _source_link(content: Content, target: str, lang: str) -> str:

@@ -1,0 +1,38 @@
+"""The glossary page as built: grouped by pinyin initial under a jump bar, every term linkable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from shuniu.control.glossary_page import term_anchor
+from shuniu.pinyin import initial, sort_key
+from tests.conftest import PROJECT
+
+
+def test_terms_are_grouped_by_pinyin_initial_in_pinyin_order_under_a_jump_bar(built_site: Path):
+    terms = [entry["term"] for entry in yaml.safe_load((PROJECT / "docs/glossary.yml").read_text(encoding="utf-8"))]
+    for page in ("glossary.html", "en/glossary.html"):
+        article = (built_site / page).read_text(encoding="utf-8").split("<article", 1)[1]
+        jump = re.search(r'<p [^>]*class="shuniu-jump"[^>]*>(.*?)</p>', article).group(1)
+        letters = re.findall(r'<a href="#initial-([a-z])">([A-Z])</a>', jump)
+        groups = re.findall(r'<h2 id="initial-([a-z])">([A-Z])<', article)
+        assert letters == groups and [g for g, _ in groups] == sorted({initial(t).lower() for t in terms})
+        shown = re.findall(r'<h3 id="([^"]+)">([^<]+)<', article)
+        assert [name for _, name in shown] == sorted(terms, key=lambda t: (initial(t), sort_key(t)))
+        assert all(anchor == term_anchor(name) for anchor, name in shown)
+        # each term sits under its own initial
+        for letter, body in zip([g for g, _ in groups], re.split(r'<h2 id="initial-[a-z]">', article)[1:], strict=True):
+            assert all(initial(name).lower() == letter for _, name in re.findall(r'<h3 id="([^"]+)">([^<]+)<', body))
+
+
+def test_pinyin_order_and_initials():
+    assert sorted(["收文办理", "公文", "用印", "重要", "安全"], key=sort_key) == ["安全", "公文", "收文办理", "用印", "重要"]
+    assert [initial(t) for t in ("重要", "银行", "Excel", "5G")] == ["Z", "Y", "E", "#"]
+
+
+def test_anchors_of_terms_and_aliases_stay_what_they_were(built_site: Path):
+    glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
+    assert 'id="发文字号"' in glossary and '<span id="文号">文号</span>' in glossary
