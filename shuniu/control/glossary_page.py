@@ -79,7 +79,8 @@ def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable
     for term in sorted(content.glossary, key=lambda term: sort_key(term.term)):
         groups.setdefault(initial(term.term), []).append(term)
     jump = " ".join(f"[{letter}](#{_group_anchor(letter)})" for letter in groups)
-    parts = [s["intro"].format(count=len(content.glossary)), f"{jump}\n{{: .shuniu-jump role=\"navigation\" aria-label=\"{s['jump']}\" }}"]
+    jump_bar = f"{jump}\n{{: .shuniu-jump role=\"navigation\" aria-label=\"{s['jump']}\" }}"
+    parts = [s["intro"].format(count=len(content.glossary)), jump_bar]
     for letter, terms in groups.items():
         parts.append(f"## {letter} {{ #{_group_anchor(letter)} }}")
         parts += [_entry(content, term, lang, s) for term in terms]
