@@ -13,6 +13,7 @@ from shuniu.model import Content, Page
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL
 from shuniu.quiz.strings import difficulty_label, qt, type_label
+from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.compose import body_transform
 from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.page_header import relative_link
@@ -48,19 +49,18 @@ def tag_link(bank: Bank, tag: str) -> str:
     return f"[{text}](practice.md?bank={bank.id}&tag={quote(tag)})"
 
 
-def render_bank_page(bank: Bank, lang: str) -> str:
-    """A bank's page: what is in it (by type, difficulty and tag), its pass mark and where to start."""
+def render_bank_page(bank: Bank, lang: str, taught_by: str = "") -> str:
+    """A bank's page: what is in it (by type, difficulty and tag), its pass mark, where to start and
+    (``taught_by``, Markdown) the study units that teach it."""
     types = Counter(q.type for q in bank.questions)
     levels = Counter(q.difficulty for q in bank.questions)
     tags = Counter(tag for q in bank.questions for tag in q.tags)
     parts = [front_matter(bank.title, hide_toc=True)]
     if bank.description:
         parts.append(esc(bank.description) + "\n\n")
-    parts.append(
-        f"[{qt(lang, 'start_practice')}](practice.md?bank={bank.id}){{ .md-button .md-button--primary }} "
-        f"[{qt(lang, 'start_exam')}](exam.md?bank={bank.id}){{ .md-button }}\n\n"
-    )
+    parts.append(bank_buttons(bank, lang, "") + "\n\n")
     parts.append(qt(lang, "summary", count=len(bank.questions), pass_mark=bank.pass_mark) + "\n\n")
+    parts.append(taught_by)
     if types[QuestionType.SHORT]:
         parts.append(qt(lang, "short_note") + "\n\n")
     type_rows = [(type_label(lang, kind), types[kind]) for kind in QuestionType if types[kind]]
@@ -92,7 +92,8 @@ def render_player_page(name: str, container: str, lang: str) -> str:
 @generator
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page and the four player pages, for a reader of ``lang``."""
-    pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang)) for bank in content.banks]
+    pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang, teaching_units(content, bank, lang)))
+             for bank in content.banks]
     # The player pages lead the section's menu, in the order a learner uses them.
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
               for i, (name, container) in enumerate(PLAYER_PAGES)]
