@@ -3,6 +3,7 @@ import { fill, note } from "./dom.js";
 import { t } from "./i18n.js";
 import { Catalog, loadCatalog } from "./data.js";
 import { Store } from "./storage.js";
+import { carryToTranslations } from "./place.js";
 
 /** Web Storage kept in memory, for browsers that refuse localStorage (nothing is kept after the page). */
 class MemoryStorage {
@@ -49,5 +50,6 @@ export async function run(container, start) {
   } catch {
     container.append(note(t("partFailed"), "error"));
   }
+  carryToTranslations(); // the other language's page opens on the same banks (and question)
   container.removeAttribute("aria-busy");
 }
