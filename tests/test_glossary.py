@@ -84,7 +84,7 @@ def test_glossary_page_has_every_term_with_its_anchor_source_and_aliases(content
     assert not problems
     [zh] = glossary_page(content, "zh", datetime.date(2026, 11, 29))
     assert zh.src_uri == "glossary.md"
-    assert ("### 发文字号 { #发文字号 }\n\n由发文机关代字、年份和发文顺序号组成。\n\n"
+    assert ("### 发文字号 { #发文字号 }\n\n由发文机关代字、年份和发文顺序号组成。  \n"
             '**又称**：<span id="文号">文号</span>　出处：[印章管理办法](policies/yinzhang.md#印章保管)') in zh.markdown
 
 

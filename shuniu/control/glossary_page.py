@@ -83,7 +83,8 @@ def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable
     parts = [s["intro"].format(count=len(content.glossary)), jump_bar]
     for letter, terms in groups.items():
         parts.append(f"## {letter} {{ #{_group_anchor(letter)} }}")
-        parts += [_entry(content, term, lang, s) for term in terms]
+        # In columns on wide screens (glossary.css): a shorter page to scan.
+        parts += ['<div class="shuniu-glossary-group" markdown>', *(_entry(content, term, lang, s) for term in terms), "</div>"]
     yield GeneratedPage(GLOSSARY_PAGE, front_matter(s["title"]) + "\n\n".join(parts) + "\n")
 
 
@@ -105,8 +106,8 @@ def _entry(content: Content, term: Term, lang: str, s: dict[str, str]) -> str:
         details.append(f"**{s['aliases']}**：{names}")
     if term.source:
         details.append(f"{s['source']}：{_source_link(content, term.source, lang)}")
-    if details:
-        lines += ["", "　".join(details)]
+    if details:  # on the definition's paragraph, after a line break: a shorter page
+        lines[-1] += "  \n" + "　".join(details)
     return "\n".join(lines)
 
 
