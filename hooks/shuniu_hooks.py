@@ -43,7 +43,6 @@ class _State:
     root: Path = Path(".")
     excluded: frozenset[str] = frozenset()  # sources this edition leaves out
     generated: dict[str, GeneratedPage] = {}  # this language's generated pages, by source
-    lang: str = "zh"  # the language being built (i18n builds one after the other)
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -163,7 +162,7 @@ def _default_language(config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has arranged the nav for this language
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
-    lang = _State.lang = language(config)
+    lang = language(config)
     _arrange(nav.items, lang)
     nav.items.sort(key=_top_position)
     _relink(list(_menu_pages(nav.items)))
@@ -208,7 +207,7 @@ def _arrange(items: list[Any], lang: str) -> None:
             index = next((c for c in item.children if isinstance(c, MkPage) and c.file.name == "index"), None)
             if index is not None:
                 item.title = _title(index.file.src_uri, lang) or item.title
-            item.children = sorted((c for c in item.children if _in_nav(c)), key=_weight)
+            item.children = sorted((c for c in item.children if _in_nav(c)), key=lambda child: _weight(child, lang))
             _arrange(item.children, lang)
 
 
@@ -220,7 +219,7 @@ def _title(src_uri: str, lang: str) -> str:
     return generated.title if generated else ""
 
 
-def _weight(item: Any) -> tuple[int, int, Any]:
+def _weight(item: Any, lang: str) -> tuple[int, int, Any]:
     """Index page first, then pages by weight, then in the section index's reading order (written
     pages) or by title (generated ones), then subsections."""
     if isinstance(item, Section):
@@ -232,7 +231,7 @@ def _weight(item: Any) -> tuple[int, int, Any]:
     generated = _State.generated.get(src_uri)
     if generated is not None:
         return (1, generated.nav_weight, (0, "", sort_key(generated.title)))
-    page = _State.content.page(src_uri, _State.lang)
+    page = _State.content.page(src_uri, lang)
     return (1, 50, reading_order(page) if page is not None else (0, "", sort_key(str(item.title or ""))))
 
 

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from shuniu.generated import GeneratedPage, front_matter, generator
 from shuniu.model import Content, Page
+from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL
 from shuniu.quiz.strings import difficulty_label, qt, type_label
@@ -106,7 +107,7 @@ def render_bank_index(content: Content, page: Page, lang: str) -> str:
         return qt(lang, "no_banks")
     head = [qt(lang, "bank"), qt(lang, "count"), qt(lang, "pass_mark"), qt(lang, "tags")]
     rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
-    for bank in content.banks:
+    for bank in sorted(content.banks, key=lambda bank: sort_key(bank.title)):  # as the menu lists them
         link = relative_link(page.base_src, f"{FOLDER}/{bank.id}.md")
         tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(bank.tags))
         rows.append(f"| [{md_escape_cell(bank.title)}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
