@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from shuniu.control.glossary_page import term_anchor
@@ -36,3 +37,14 @@ def test_pinyin_order_and_initials():
 def test_anchors_of_terms_and_aliases_stay_what_they_were(built_site: Path):
     glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
     assert 'id="发文字号"' in glossary and '<span id="文号">文号</span>' in glossary
+
+
+@pytest.mark.browser
+def test_the_jump_bar_takes_the_reader_to_a_letter(page, site_url):
+    page.goto(f"{site_url}/glossary.html")
+    bar = page.get_by_role("navigation", name="按拼音首字母跳转")
+    bar.get_by_role("link", name="S", exact=True).click()
+    heading = page.locator("h2#initial-s")
+    page.wait_for_function("() => location.hash === '#initial-s'")
+    top = heading.evaluate("h => h.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2
