@@ -88,3 +88,18 @@ def test_the_definition_links_to_the_term_on_the_glossary_page(page, site_url, p
         target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
         assert page.locator(f'[id="{target}"]').count() == 1, (names[index], href)
         page.go_back()
+
+
+def test_a_mouse_hover_shows_the_definition_and_moving_away_hides_it(page, site_url):
+    page.goto(f"{site_url}/{PAGE}")
+    term = first_term(page)
+    term.hover()
+    tip = page.locator(TIP)
+    assert tip.is_visible()
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + 10, box["y"] - 3, steps=3)  # across the gap between the term and its box
+    page.wait_for_timeout(100)
+    page.mouse.move(box["x"] + 10, box["y"] + box["height"] / 2)
+    assert tip.is_visible()  # on its way to the box's link the definition stays
+    page.mouse.move(5, 5)
+    tip.wait_for(state="detached", timeout=2000)

@@ -10,6 +10,7 @@
   const LINK_TEXT = en ? "In the glossary" : "查看术语表";
   let open = null; // { term, box }
   let refocusing = false; // Escape gives focus back to the term without opening it again
+  let closing = 0; // a mouse that left: the box closes shortly, unless it comes back to the term or box
 
   /** Where the glossary page is: Material's config gives the way to the site root. */
   function glossaryPage() {
@@ -36,6 +37,7 @@
   }
 
   function show(term) {
+    clearTimeout(closing);
     if (open && open.term === term) return;
     hide();
     const box = document.createElement("span");
@@ -48,6 +50,8 @@
     link.href = `${glossaryPage()}#${encodeURIComponent(anchor(term.textContent))}`;
     link.textContent = LINK_TEXT;
     box.append(text, " ", link);
+    box.addEventListener("pointerleave", (event) => leave(term, event));
+    box.addEventListener("pointerenter", () => clearTimeout(closing));
     term.after(box); // next in the tab order: Tab from the term reaches the link
     term.setAttribute("aria-expanded", "true");
     term.setAttribute("aria-describedby", box.id);
@@ -67,6 +71,13 @@
     return open && (open.term.contains(node) || open.box.contains(node));
   }
 
+  /** A mouse leaving the term or its box closes it, unless it went from one to the other or the term has focus. */
+  function leave(term, event) {
+    if (event.pointerType !== "mouse" || document.activeElement === term || within(event.relatedTarget)) return;
+    clearTimeout(closing);
+    closing = setTimeout(hide, 300); // time to cross the gap between the term and its box
+  }
+
   function enhance(term) {
     term.dataset.definition = term.title;
     term.removeAttribute("title"); // the box replaces the browser's own hover tip (which would show twice)
@@ -84,9 +95,7 @@
       }
     });
     term.addEventListener("pointerenter", (event) => { if (event.pointerType === "mouse") show(term); });
-    term.addEventListener("pointerleave", (event) => {
-      if (event.pointerType === "mouse" && document.activeElement !== term && !within(event.relatedTarget)) hide();
-    });
+    term.addEventListener("pointerleave", (event) => leave(term, event));
   }
 
   document.querySelectorAll("article abbr[title]").forEach(enhance);
