@@ -74,3 +74,34 @@ def test_start_buttons_open_the_player_on_that_bank(page, site_url):
     checked = page.locator(".shuniu-quiz input[type=checkbox][value=baomi]")
     assert checked.is_checked()
     assert page.locator(".shuniu-quiz input[type=checkbox]:checked").evaluate_all("els => els.map(e => e.value)")[:1] == ["baomi"]
+
+
+def test_titles_with_markdown_or_html_stay_text(tmp_path):
+    """A bank or unit title with brackets or tags cannot break the link or inject markup
+    (page titles may not hold < or >: `shuniu check` refuses them)."""
+    import datetime
+
+    from shuniu.quiz.study_links import render_unit_banks, teaching_units
+    from shuniu.templates import write_template
+
+    day = datetime.date(2026, 11, 29)
+    bank_file = write_template(tmp_path, "bank", "tricky", day)
+    bank_file.write_text(bank_file.read_text(encoding="utf-8").replace("title: 新题库标题", 'title: "题库]<b>粗</b>[x"'),
+                         encoding="utf-8")
+    unit = write_template(tmp_path, "study", "danyuan", day)
+    text = unit.read_text(encoding="utf-8")
+    text = re.sub(r"^banks: .*$", "banks: [tricky]", text, count=1, flags=re.M)
+    unit.write_text(re.sub(r"^title: .*$", 'title: "单元](evil.md)"', text, count=1, flags=re.M), encoding="utf-8")
+    content, problems = check_root(tmp_path)
+    assert not problems, [str(p) for p in problems.sorted()]
+    [page] = [p for p in content.pages if p.meta.id == "danyuan"]
+    unit_html = markdown_html(render_unit_banks(content, page, "zh"))
+    bank_html = markdown_html(teaching_units(content, content.banks[0], "zh"))
+    assert "<b>" not in unit_html and "题库]&lt;b&gt;粗&lt;/b&gt;[x</a>" in unit_html
+    assert 'href="evil.md"' not in bank_html and "单元](evil.md)</a>" in bank_html
+
+
+def markdown_html(source: str) -> str:
+    import markdown
+
+    return markdown.markdown(source, extensions=["attr_list"])

@@ -16,7 +16,7 @@ from shuniu.quiz.publish import INDEX_URL
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.compose import body_transform
-from shuniu.render.html import esc, md_escape_cell
+from shuniu.render.html import esc, md_escape_cell, md_link_text
 from shuniu.render.page_header import relative_link
 
 FOLDER = "quizzes"
@@ -46,8 +46,7 @@ def count_table(head: str, rows: Iterable[tuple[str, int]], lang: str) -> str:
 
 def tag_link(bank: Bank, tag: str) -> str:
     """A tag as a link that starts practice on just the questions with that tag."""
-    text = md_escape_cell(tag).replace("[", "\\[").replace("]", "\\]")
-    return f"[{text}](practice.md?bank={bank.id}&tag={quote(tag)})"
+    return f"[{md_link_text(tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
 
 
 def render_bank_page(bank: Bank, lang: str, taught_by: str = "") -> str:

@@ -10,7 +10,7 @@ from shuniu.model import Content, Page, Section
 from shuniu.quiz.model import Bank
 from shuniu.quiz.strings import qt
 from shuniu.render.compose import body_transform
-from shuniu.render.html import md_escape_cell
+from shuniu.render.html import md_link_text
 from shuniu.render.page_header import relative_link
 from shuniu.render.section_index import reading_order
 
@@ -43,7 +43,7 @@ def render_unit_banks(content: Content, page: Page, lang: str) -> str:
         return ""
     to_quizzes = relative_link(page.src, f"{FOLDER}/index.md").removesuffix("index.md")
     items = [
-        f"- [{md_escape_cell(bank.title)}]({to_quizzes}{bank.id}.md){_s(lang, 'count').format(n=len(bank.questions))}"
+        f"- [{md_link_text(bank.title)}]({to_quizzes}{bank.id}.md){_s(lang, 'count').format(n=len(bank.questions))}"
         f"　{bank_buttons(bank, lang, to_quizzes)}"
         for bank in banks
     ]
@@ -67,5 +67,5 @@ def teaching_units(content: Content, bank: Bank, lang: str) -> str:
                    key=reading_order)
     if not units:
         return ""
-    links = [f"- [{md_escape_cell(p.meta.title)}]({relative_link(f'{FOLDER}/{bank.id}.md', p.base_src)})" for p in units]
+    links = [f"- [{md_link_text(p.meta.title)}]({relative_link(f'{FOLDER}/{bank.id}.md', p.base_src)})" for p in units]
     return f"## {_s(lang, 'taught_by')}\n\n{_s(lang, 'taught_intro')}\n\n" + "\n".join(links) + "\n\n"

@@ -13,3 +13,8 @@ def esc(text: object) -> str:
 def md_escape_cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return escape(text, quote=False).replace("|", "&#124;").replace("\n", " ")
+
+
+def md_link_text(text: str) -> str:
+    """Text safe as the text of a Markdown link (``[text](target)``), in a table cell too."""
+    return md_escape_cell(text).replace("[", "\\[").replace("]", "\\]")
