@@ -3,7 +3,6 @@ import { fill, note } from "./dom.js";
 import { t } from "./i18n.js";
 import { Catalog, loadCatalog } from "./data.js";
 import { Store } from "./storage.js";
-import { carryToTranslations } from "./place.js";
 
 /** Web Storage kept in memory, for browsers that refuse localStorage (nothing is kept after the page). */
 class MemoryStorage {
@@ -50,6 +49,5 @@ export async function run(container, start) {
   } catch {
     container.append(note(t("partFailed"), "error"));
   }
-  carryToTranslations(); // the other language's page opens on the same banks (and question)
   container.removeAttribute("aria-busy");
 }

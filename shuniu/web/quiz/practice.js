@@ -6,7 +6,6 @@ import { isAnswered, score } from "./scoring.js";
 import { dueIds, localDay, recordAnswer } from "./review.js";
 import { feedbackView, labelled, markOptions, questionView } from "./render.js";
 import { listParam } from "./data.js";
-import { hashIndex, keepPlace, savedPlace } from "./place.js";
 
 /** Record one practice answer: the per-question stats and the 错题本 schedule. */
 function record(store, question, given, result) {
@@ -46,22 +45,7 @@ export function startPractice(container, { catalog, store, params }) {
   const session = h("div", { class: "shuniu-session" });
   const titles = review ? t("reviewTitle") : listParam(params, "bank").map((id) => catalog.bank(id)?.title).filter(Boolean).join(t("listSep"));
   container.append(h("h2", { text: titles }), session);
-  const restart = () => { fill(container); keepPlace({ queue: [], at: 0, right: 0, answer: null }); startPractice(container, { catalog, store, params }); };
-  step(session, { catalog, store, restart, ...resumed(catalog, queue) });
-}
-
-/** Where to go on: the place saved with this address (same queue, score, answer shown), else #q=N, else question 1. */
-function resumed(catalog, queue) {
-  const saved = savedPlace();
-  const again = saved?.queue.map((id) => catalog.questions.get(id)?.question).filter(Boolean);
-  if (again?.length && again.length === saved.queue.length) {
-    return { queue: again, at: Math.min(saved.at, again.length), right: saved.right || 0, answer: saved.answer || null };
-  }
-  return { queue, at: Math.min(hashIndex(), queue.length - 1), right: 0, answer: null };
-}
-
-function remember(state, answer) {
-  keepPlace({ queue: state.queue.map((q) => q.id), at: state.at, right: state.right, answer });
+  step(session, { catalog, store, queue, at: 0, right: 0, restart: () => fill(container) && startPractice(container, { catalog, store, params }) });
 }
 
 function chooser(container, catalog, store) {
@@ -81,27 +65,22 @@ function chooser(container, catalog, store) {
 }
 
 function step(session, state) {
-  const { queue, at, answer } = state;
-  remember(state, answer);
+  const { queue, at } = state;
   if (at >= queue.length) return summary(session, state);
   const question = queue[at];
-  const view = questionView(question, { given: answer?.given ?? null });
+  const view = questionView(question);
   const after = h("div", { class: "shuniu-after" });
   const submit = h("button", { type: "submit", class: "md-button md-button--primary", text: question.type === "short" ? t("showReference") : t("submit") });
   const form = h("form", { class: "shuniu-practice-form" }, view.el, h("div", { class: "shuniu-actions" }, submit), after);
   enterSubmits(form);
-  const show = (given, result) => {
-    markOptions(view, question, given);
-    const next = h("button", { type: "button", class: "md-button md-button--primary", text: at + 1 < queue.length ? t("next") : t("finish"),
-      onclick: () => step(session, { ...state, at: at + 1, answer: null }) });
-    fill(after, feedbackView(question, given, result, { showGiven: question.type !== "short" }), h("div", { class: "shuniu-actions" }, next));
-    return next;
-  };
-  const finish = (given, result, knew) => {
+  const finish = (given, result) => {
     record(state.store, question, given, result);
     state.right += result.correct ? 1 : 0;
-    remember(state, { given, knew });
-    show(given, result).focus();
+    markOptions(view, question, given);
+    const next = h("button", { type: "button", class: "md-button md-button--primary", text: at + 1 < queue.length ? t("next") : t("finish"),
+      onclick: () => step(session, { ...state, at: at + 1 }) });
+    fill(after, feedbackView(question, given, result, { showGiven: question.type !== "short" }), h("div", { class: "shuniu-actions" }, next));
+    next.focus();
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -110,14 +89,10 @@ function step(session, state) {
     view.lock();
     submit.remove();
     if (question.type !== "short") return finish(given, score(question, given));
-    selfGrade(after, question, (knew) => finish(given.trim() || null, score(question, knew), knew));
+    selfGrade(after, question, (knew) => finish(given.trim() || null, score(question, knew)));
   });
   fill(session, h("p", { class: "shuniu-counter", text: t("questionOf", at + 1, queue.length) }), form);
-  if (answer) { // back on a question already answered: show it as it was left, without recording it again
-    view.lock();
-    submit.remove();
-    show(answer.given, score(question, question.type === "short" ? Boolean(answer.knew) : answer.given));
-  } else if (at) form.querySelector("input, textarea").focus(); // keyboard users go on where they pressed "next"
+  if (at) form.querySelector("input, textarea").focus(); // keyboard users go on where they pressed "next"
 }
 
 function selfGrade(after, question, grade) {
