@@ -137,15 +137,26 @@ def _fail(lines: list[str]) -> None:
 @click.option("--bank", "bank_ids", multiple=True, help="A bank id; repeat for several (default: every bank).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The file to write; a folder when several banks go to a one-bank format (aiken, docx, csv, xlsx).")
+@click.option("--minutes", type=click.IntRange(1, 1440),
+              help="docx: the time allowed, in 注意事项 (default: a blank to fill in).")
+@click.option("--answer-lines", type=click.IntRange(1, 40), default=6, show_default=True,
+              help="docx: lines to write on under each 简答题.")
+@click.option("--subtitle", default="测试卷", show_default=True, help="docx: the line under the title (empty: none).")
 @ROOT
-def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path) -> None:
+def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path, minutes: int | None,
+           answer_lines: int, subtitle: str) -> None:
     """Export banks. gift, moodle-xml and anki hold several banks in one file; aiken, docx, csv
     and xlsx hold one, so several banks go into a folder as <bank id><suffix>."""
     format_ = FORMATS[format_name]
     content, banks = _banks(root, bank_ids)
     moment = export_moment(_today(), "SHUNIU_TODAY" in os.environ)
+    options: dict[str, Any] = {}
+    if format_name == "docx":
+        from shuniu.export.docx import PaperOptions
+
+        options["options"] = PaperOptions(minutes, answer_lines, subtitle)
     for target, group in plan(format_, banks, output):
-        result = format_.make(content, group, moment)
+        result = format_.make(content, group, moment, **options)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(result.data)
         click.echo(f"wrote {target}")

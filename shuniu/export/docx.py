@@ -1,49 +1,75 @@
-"""A printable paper (Word, python-docx): questions by type, then an answer key after a page break.
+"""A printable paper (Word, python-docx) laid out like a printed Chinese exam, then its answer key.
 
-Layout in the spirit of GB/T 9704 (党政机关公文格式): A4, top margin (天头) 37 mm, binding
-margin (订口) 28 mm, body 仿宋_GB2312 3号 (16 pt), title 小标宋 2号 (22 pt), section headings
-黑体 3号. East Asian font names go into ``w:rFonts/@w:eastAsia`` (Word ignores the plain name
-for Chinese text); the font table names a fallback (仿宋, 宋体) for machines without the GB fonts.
+The paper: title and subtitle, 单位/姓名/得分 blanks, 注意事项 (questions, total points, time,
+how to answer), a 得分表, then one section per type, "一、单项选择题（共 5 题，每题 1 分，共 5 分）",
+questions numbered through the paper (so the key is unambiguous). Short options sit two or four
+to a line, choice brackets never break, fill blanks are as wide as their longest answer, 简答
+questions get ruled lines. The footer reads "第 X 页 共 Y 页". The key, with explanations and
+sources, is a section of its own starting on a new page, so it can be printed apart.
+
+Type: A4, body 宋体 小四 (12 pt), title 黑体 小二 (18 pt), section headings 黑体 (see
+:mod:`shuniu.export.docx_parts` for the fonts and language).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from shuniu.export.common import TYPE_ORDER, Export, Skips, answer_text, fixed_zip, source_title
+from shuniu.export import docx_parts as parts
+from shuniu.export.common import TYPE_ORDER, Export, Skips, answer_text, fill_groups, fixed_zip, source_title
 from shuniu.model import Content
 from shuniu.quiz.model import Bank, Question, QuestionType
+from shuniu.quiz.points import points_of, points_text, total_points
 from shuniu.quiz.questions import BLANK
 
-BODY_FONT, TITLE_FONT, HEADING_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
-# Word substitutes these when the GB fonts are not installed.
-FALLBACKS = {BODY_FONT: "仿宋", TITLE_FONT: "宋体"}
+BODY_FONT, HEADING_FONT = "SimSun", "SimHei"  # 宋体, 黑体 (see docx_parts.CHINESE_FONTS)
+BODY_SIZE, SMALL_SIZE, TITLE_SIZE, SUBTITLE_SIZE = 12, 10.5, 18, 14  # 小四, 五号, 小二, 四号
+TEXT_WIDTH_MM = 160  # A4 less 25 mm each side
+TEXT_EMS = TEXT_WIDTH_MM / (BODY_SIZE * 25.4 / 72)  # body characters a line holds
+OPTION_INDENT_MM = 8.5  # two characters
 SECTION_TITLES = {QuestionType.SINGLE: "单项选择题", QuestionType.MULTIPLE: "多项选择题",
                   QuestionType.TRUEFALSE: "判断题", QuestionType.FILL: "填空题", QuestionType.SHORT: "简答题"}
+HOW_TO_ANSWER = {QuestionType.SINGLE: "单项选择题只有一个正确选项", QuestionType.MULTIPLE: "多项选择题有两个或两个以上正确选项",
+                 QuestionType.TRUEFALSE: "判断题认为正确的填“√”，错误的填“×”",
+                 QuestionType.FILL: "填空题将答案写在横线上", QuestionType.SHORT: "简答题写在题下的横线上"}
 NUMERALS = "一二三四五六七八九十"
-ANSWER_LINES = 4  # ruled lines under a short-answer question
-TITLE_STYLE, SECTION_STYLE = "Shuniu Title", "Shuniu Section"
+BRACKET = "（" + parts.NBSP * 8 + "）"  # where a choice is written; no-break spaces keep it on one line
+TITLE_STYLE, SUBTITLE_STYLE, SECTION_STYLE = "Shuniu Title", "Shuniu Subtitle", "Shuniu Section"
 
 
-def export(content: Content, banks: Sequence[Bank]) -> Export:
+@dataclass(frozen=True)
+class PaperOptions:
+    """What a paper's organiser may set (``shuniu quiz export --format docx`` options)."""
+
+    minutes: int | None = None  # 考试时间; None leaves a blank for the organiser to fill in
+    answer_lines: int = 6  # lines to write on under each 简答题
+    subtitle: str = "测试卷"
+
+
+Numbered = list[tuple[int, Question]]
+
+
+def export(content: Content, banks: Sequence[Bank], options: PaperOptions | None = None) -> Export:
     """One paper and key per bank (normally one bank per file)."""
+    options = options or PaperOptions()
     document = docx.Document()
     _setup(document, banks[0].title if banks else "")
     for index, bank in enumerate(banks):
         if index:
-            document.add_page_break()
-        _paper(document, bank)
-        document.add_page_break()
+            document.add_section(WD_SECTION.NEW_PAGE)
+        _paper(document, bank, options)
+        document.add_section(WD_SECTION.NEW_PAGE)
         _key(content, document, bank)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -54,99 +80,173 @@ def export(content: Content, banks: Sequence[Bank]) -> Export:
 def _setup(document: Document, title: str) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(22)
+    section.left_margin = section.right_margin = Mm((210 - TEXT_WIDTH_MM) / 2)
+    section.footer_distance = Mm(10)
+    parts.chinese_defaults(document, BODY_FONT)
     normal = document.styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
-    _font(normal, BODY_FONT, 16)
-    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    normal.paragraph_format.line_spacing = Pt(28.95)  # 22 lines a page, as GB/T 9704 asks
+    parts.set_font(normal, BODY_FONT, BODY_SIZE)
+    normal.paragraph_format.line_spacing = 1.3
     normal.paragraph_format.space_after = Pt(0)
-    for name, font, size in ((TITLE_STYLE, TITLE_FONT, 22), (SECTION_STYLE, HEADING_FONT, 16)):
+    for name, font, size, bold in ((TITLE_STYLE, HEADING_FONT, TITLE_SIZE, False),
+                                   (SUBTITLE_STYLE, BODY_FONT, SUBTITLE_SIZE, False),
+                                   (SECTION_STYLE, HEADING_FONT, BODY_SIZE, False)):
         style = document.styles.add_style(name, 1)  # 1: a paragraph style
         assert isinstance(style, ParagraphStyle)
         style.base_style = normal
-        _font(style, font, size)
+        parts.set_font(style, font, size, bold)
         style.paragraph_format.keep_with_next = True
-    title_style = document.styles[TITLE_STYLE]
-    assert isinstance(title_style, ParagraphStyle)
-    title_style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title_style.paragraph_format.line_spacing = Pt(40)
+        style.paragraph_format.space_before = Pt(6)
+        style.paragraph_format.space_after = Pt(3)
+        if name != SECTION_STYLE:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    parts.page_number_footer(section, SMALL_SIZE)
     properties = document.core_properties
-    properties.title, properties.author, properties.comments = title, "枢纽 Shuniu", ""
+    properties.title, properties.author, properties.comments, properties.language = title, "枢纽 Shuniu", "", "zh-CN"
 
 
-def _font(style: ParagraphStyle, east_asia: str, size: float) -> None:
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(size)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), east_asia)
-
-
-def _paper(document: Document, bank: Bank) -> None:
-    document.add_paragraph(bank.title, style=TITLE_STYLE)
-    line = document.add_paragraph("姓名：__________　日期：__________　得分：__________")
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for numeral, kind, questions in _sections(bank):
-        document.add_paragraph(f"{numeral}、{SECTION_TITLES[kind]}（共 {len(questions)} 题）", style=SECTION_STYLE)
-        for number, question in questions:
-            _question(document, number, question)
-
-
-def _sections(bank: Bank) -> list[tuple[str, QuestionType, list[tuple[int, Question]]]]:
-    """(一, type, [(number, question)]) in paper order; numbers run on through the paper so the key is unambiguous."""
-    sections: list[tuple[str, QuestionType, list[tuple[int, Question]]]] = []
+def _sections(bank: Bank) -> list[tuple[str, QuestionType, Numbered]]:
+    """(一, type, [(number, question)]) in paper order; numbers run on through the paper."""
+    sections: list[tuple[str, QuestionType, Numbered]] = []
     number = 0
     for kind in TYPE_ORDER:
         questions = [q for q in bank.questions if q.type is kind]
         if questions:
-            numbered = [(number + offset, q) for offset, q in enumerate(questions, start=1)]
+            sections.append((NUMERALS[len(sections)], kind, [(number + i, q) for i, q in enumerate(questions, start=1)]))
             number += len(questions)
-            sections.append((NUMERALS[len(sections)], kind, numbered))
     return sections
 
 
-def _question(document: Document, number: int, question: Question) -> None:
-    stem = question.stem
-    if question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE) and not BLANK.search(stem):
-        stem += "（　　）"
-    document.add_paragraph(f"{number}. {stem}")
-    for letter, text in question.options:
-        option = document.add_paragraph(f"{letter}. {text}")
-        option.paragraph_format.left_indent = Pt(32)
+def _paper(document: Document, bank: Bank, options: PaperOptions) -> None:
+    document.add_paragraph(bank.title, style=TITLE_STYLE)
+    if options.subtitle:
+        document.add_paragraph(options.subtitle, style=SUBTITLE_STYLE)
+    _candidate_line(document)
+    sections = _sections(bank)
+    _notes(document, bank, sections, options)
+    _score_table(document, bank, sections)
+    for numeral, kind, questions in sections:
+        document.add_paragraph(_section_heading(bank, numeral, kind, questions), style=SECTION_STYLE)
+        uniform = len({points_of(bank, q) for _, q in questions}) == 1
+        for number, question in questions:
+            worth = None if uniform else points_of(bank, question)
+            _question(document, number, question, worth, options)
+
+
+def _candidate_line(document: Document) -> None:
+    line = document.add_paragraph()
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    line.paragraph_format.space_before = Pt(6)
+    for index, (label, ems) in enumerate((("单位：", 12), ("姓名：", 6), ("得分：", 4))):
+        line.add_run(("　　" if index else "") + label)
+        parts.blank(line, ems)
+
+
+def _notes(document: Document, bank: Bank, sections: list[tuple[str, QuestionType, Numbered]],
+           options: PaperOptions) -> None:
+    """注意事项: size, total points and time (a blank when not set), how each type is answered."""
+    how = "；".join(HOW_TO_ANSWER[kind] for _, kind, _ in sections)
+    document.add_paragraph("注意事项", style=SECTION_STYLE)
+    first = _note(document, f"1. 本试卷共 {len(bank.questions)} 题，满分 {points_text(total_points(bank))} 分，考试时间 ")
+    if options.minutes:
+        first.add_run(str(options.minutes)).font.size = Pt(SMALL_SIZE)
+    else:
+        parts.blank(first, 3)
+    first.add_run(" 分钟。").font.size = Pt(SMALL_SIZE)
+    _note(document, "2. 答题前请在上方填写单位和姓名。")
+    _note(document, f"3. 选择题将所选选项的字母填在题后括号内，{how}。")
+
+
+def _note(document: Document, text: str) -> Paragraph:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(text).font.size = Pt(SMALL_SIZE)
+    return paragraph
+
+
+def _score_table(document: Document, bank: Bank, sections: list[tuple[str, QuestionType, Numbered]]) -> None:
+    totals = [points_text(sum((points_of(bank, q) for _, q in questions), Decimal(0))) for _, _, questions in sections]
+    rows = [["题号", *(numeral for numeral, _, _ in sections), "总分"],
+            ["分值", *totals, points_text(total_points(bank))],
+            ["得分", *[""] * (len(sections) + 1)]]
+    parts.grid(document, rows, SMALL_SIZE)
+
+
+def _section_heading(bank: Bank, numeral: str, kind: QuestionType, questions: Numbered) -> str:
+    """一、单项选择题（共 5 题，每题 1 分，共 5 分）; without 每题 when the points differ."""
+    worth = [points_of(bank, q) for _, q in questions]
+    total = points_text(sum(worth, Decimal(0)))
+    each = f"每题 {points_text(worth[0])} 分，" if len(set(worth)) == 1 else ""
+    return f"{numeral}、{SECTION_TITLES[kind]}（共 {len(questions)} 题，{each}共 {total} 分）"
+
+
+def _question(document: Document, number: int, question: Question, worth: Decimal | None, options: PaperOptions) -> None:
+    stem = document.add_paragraph(f"{number}. " + (f"（{points_text(worth)} 分）" if worth is not None else ""))
+    stem.paragraph_format.space_before = Pt(4)
+    if question.type is QuestionType.FILL:
+        _fill_stem(stem, question)
+    elif question.type is QuestionType.SHORT:
+        stem.add_run(question.stem)
+    else:
+        pieces = BLANK.split(question.stem)
+        stem.add_run(BRACKET.join(pieces) if len(pieces) > 1 else question.stem + BRACKET)
+    if question.options:
+        parts.keep_together(stem)
+        _options(document, question.options)
     if question.type is QuestionType.SHORT:
-        for _ in range(ANSWER_LINES):
-            _ruled(document.add_paragraph())
+        parts.keep_together(stem)
+        parts.ruled_lines(document, options.answer_lines, 9)
 
 
-def _ruled(paragraph: Paragraph) -> None:
-    """A line to write on: the paragraph's bottom border."""
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph.paragraph_format.element.get_or_add_pPr().append(borders)
+def _fill_stem(paragraph: Paragraph, question: Question) -> None:
+    """The stem with each blank underlined, as wide as its longest accepted answer and a margin."""
+    pieces = BLANK.split(question.stem)
+    groups = fill_groups(question)
+    paragraph.add_run(pieces[0])
+    for index, piece in enumerate(pieces[1:]):
+        longest = max((parts.text_width(answer) for answer in groups[index]), default=2) if index < len(groups) else 2
+        parts.blank(paragraph, min(max(longest + 2, 4), TEXT_EMS / 2))
+        paragraph.add_run(piece)
+
+
+def _options(document: Document, options: tuple[tuple[str, str], ...]) -> None:
+    """Options four or two to a line when they fit (tab stops), else one to a line."""
+    texts = [f"{letter}. {text}" for letter, text in options]
+    per_line = _per_line(texts)
+    lines = [texts[start:start + per_line] for start in range(0, len(texts), per_line)]
+    for index, group in enumerate(lines):
+        paragraph = document.add_paragraph("\t".join(group))
+        paragraph.paragraph_format.left_indent = Mm(OPTION_INDENT_MM)
+        if per_line > 1:
+            parts.tab_columns(paragraph, per_line, TEXT_WIDTH_MM, 0)
+        if index < len(lines) - 1:
+            parts.keep_together(paragraph)
+
+
+def _per_line(texts: list[str]) -> int:
+    """4 when every option fits a quarter of the line (with a gap), 2 for a half, else 1."""
+    if any("\n" in text for text in texts):
+        return 1
+    widest = max(parts.text_width(text) for text in texts)
+    room = TEXT_EMS - OPTION_INDENT_MM / (BODY_SIZE * 25.4 / 72)
+    return next((count for count in (4, 2) if widest + 1.5 <= room / count), 1)
 
 
 def _key(content: Content, document: Document, bank: Bank) -> None:
-    document.add_paragraph(f"{bank.title}　答案与解析", style=TITLE_STYLE)
+    document.add_paragraph(f"{bank.title}　参考答案与解析", style=TITLE_STYLE)
     for numeral, kind, questions in _sections(bank):
         document.add_paragraph(f"{numeral}、{SECTION_TITLES[kind]}", style=SECTION_STYLE)
         for number, question in questions:
-            label = "参考答案" if kind is QuestionType.SHORT else "答案"
-            entry = document.add_paragraph(f"{number}. ")
-            entry.add_run(f"{label}：").bold = True
-            entry.add_run(answer_text(question))
-            explanation = document.add_paragraph()
-            explanation.add_run("解析：").bold = True
-            explanation.add_run(question.explanation)
             title = source_title(content, question)
-            if title:
-                explanation.add_run(f"（出处：{title}）")
+            label = "参考答案" if kind is QuestionType.SHORT else "答案"
+            pieces = [(f"{number}. ", False), (f"{label}：", True), (answer_text(question), False),
+                      ("　解析：", True), (question.explanation, False), (f"（出处：{title}）" if title else "", False)]
+            entry = document.add_paragraph()
+            entry.paragraph_format.space_before = Pt(2)
+            for text, bold in pieces:
+                run = entry.add_run(text)
+                run.bold, run.font.size = bold, Pt(SMALL_SIZE)
 
 
 def _with_fallbacks(font_table: bytes) -> bytes:
-    entries = "".join(f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/></w:font>'
-                      for name, alt in FALLBACKS.items())
-    return font_table.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>")
+    return font_table.replace(b"</w:fonts>", parts.font_table_entries().encode("utf-8") + b"</w:fonts>")

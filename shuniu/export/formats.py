@@ -12,6 +12,7 @@ import datetime
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from shuniu.export.aiken import has_questions
 from shuniu.export.common import Export
@@ -33,9 +34,13 @@ class Format:
     def label(self, lang: str) -> str:
         return self.labels.get(lang, self.labels["en"])
 
-    def make(self, content: Content, banks: Sequence[Bank], moment: datetime.datetime) -> Export:
+    def make(self, content: Content, banks: Sequence[Bank], moment: datetime.datetime, **options: Any) -> Export:
+        """The file of ``banks``; ``options`` go to exporters that take them (docx: ``options=PaperOptions``)."""
         module = importlib.import_module(f"shuniu.export.{self.module}")
-        result: Export = module.export(content, banks, moment) if self.timed else module.export(content, banks)
+        if self.timed:
+            result: Export = module.export(content, banks, moment, **options)
+        else:
+            result = module.export(content, banks, **options)
         return result
 
 
@@ -54,7 +59,7 @@ FORMATS = {
                holds=has_questions),
         Format("moodle-xml", ".moodle.xml", True, 1, "moodle_xml", {"zh": "Moodle XML", "en": "Moodle XML"}),
         Format("anki", ".apkg", True, 2, "anki", {"zh": "Anki 卡组", "en": "Anki deck"}, timed=True),
-        Format("docx", ".docx", False, 1, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
+        Format("docx", ".docx", False, 2, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
         Format("csv", ".csv", False, 1, "csv_", {"zh": "CSV 表格", "en": "CSV"}),
         Format("xlsx", ".xlsx", False, 1, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"}),
     )

@@ -1,0 +1,167 @@
+"""The pieces of a Word paper that python-docx has no call for: Chinese fonts and language,
+page-number fields, underlined blanks, ruled answer lines, option tab stops and grids.
+
+Fonts: Word uses ``w:rFonts/@w:eastAsia`` for Chinese text and ignores the plain name, so every
+style names its Chinese font there, and the document defaults drop python-docx's theme fonts
+(whose East Asian face is Japanese). The language ``zh-CN`` (``w:lang/@w:eastAsia``) makes
+LibreOffice and WPS pick Simplified Chinese glyph shapes where the named font is missing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
+from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+LATIN_FONT = "Times New Roman"
+# Chinese fonts every Windows and WPS installation has, by their English names: Word and WPS
+# find 宋体 and 黑体 by them, and LibreOffice (fontconfig) maps them to a serif and a sans
+# Chinese face where they are missing (Noto Serif/Sans CJK SC), which it does not for the
+# Chinese names. The font table adds the Chinese names, the script (charset 86, GB2312) and the family.
+CHINESE_FONTS = {"SimSun": ("宋体", "roman"), "SimHei": ("黑体", "swiss")}
+NBSP = "\u00a0"  # no line break at or inside it (Word, WPS, LibreOffice)
+
+
+def text_width(text: str) -> float:
+    """Width in ems of the body font: Chinese and full-width characters 1, others 1/2."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
+
+
+def set_font(style: ParagraphStyle, east_asia: str, size: float, bold: bool = False) -> None:
+    """The style's Latin and Chinese font, its size, and bold."""
+    style.font.name = LATIN_FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def chinese_defaults(document: Document, east_asia: str) -> None:
+    """Document defaults: explicit fonts instead of theme fonts, and zh-CN for East Asian text."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults is not None  # python-docx's template has them
+    properties = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert properties is not None
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _child(properties, "w:rFonts")
+    for name in list(fonts.attrib):
+        del fonts.attrib[name]
+    for key, value in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:eastAsia", east_asia), ("w:cs", LATIN_FONT)):
+        fonts.set(qn(key), value)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = _child(properties, "w:lang")
+    language.set(qn("w:val"), "en-US")
+    language.set(qn("w:eastAsia"), "zh-CN")
+
+
+def font_table_entries() -> str:
+    """``w:font`` entries for the font table: each Chinese font with its English name and script."""
+    return "".join(f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+                   f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+                   for name, (alt, family) in CHINESE_FONTS.items())
+
+
+def page_number_footer(section: Section, size: float) -> None:
+    """The footer "第 X 页 共 Y 页" (PAGE and NUMPAGES fields), centred."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"):
+        if piece.isupper():
+            _field(paragraph, piece, size)
+        else:
+            paragraph.add_run(piece).font.size = Pt(size)
+
+
+def _field(paragraph: Paragraph, code: str, size: float) -> None:
+    """A field (begin, code, separate, shown value, end): Word, WPS and LibreOffice update it."""
+    for kind in ("begin", "code", "separate", "shown", "end"):
+        run = paragraph.add_run()
+        run.font.size = Pt(size)
+        if kind == "code":
+            instruction = _child(run._r, "w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = f" {code} "
+        elif kind == "shown":
+            run.text = "1"  # until the reader updates the field
+        else:
+            _child(run._r, "w:fldChar").set(qn("w:fldCharType"), kind)
+
+
+def blank(paragraph: Paragraph, ems: float) -> None:
+    """An underlined blank about ``ems`` wide that never breaks across lines (no-break spaces)."""
+    run = paragraph.add_run(NBSP * max(1, round(ems * 4)))  # a no-break space is 1/4 em in Times New Roman
+    run.font.underline = True
+
+
+def tab_columns(paragraph: Paragraph, count: int, width_mm: float, indent_mm: float) -> None:
+    """Left tab stops dividing the text width (after ``indent_mm``) into ``count`` columns."""
+    step = (width_mm - indent_mm) / count
+    for index in range(1, count):
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(indent_mm + step * index), WD_TAB_ALIGNMENT.LEFT)
+
+
+def ruled_lines(document: Document, count: int, height_mm: float) -> Table:
+    """``count`` lines to write on: a borderless one-column table whose rows are underlined.
+
+    Paragraphs with the same bottom border would merge into one box with a single line (Word
+    draws a border around a group of like paragraphs), so each line is a table row instead.
+    """
+    table = document.add_table(rows=count, cols=1)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(table, {"top": "nil", "left": "nil", "right": "nil", "insideV": "nil", "bottom": "single",
+                     "insideH": "single"})
+    for row in table.rows:
+        row.height = Mm(height_mm)
+        row.height_rule = 2  # WD_ROW_HEIGHT_RULE.EXACTLY
+    return table
+
+
+def grid(document: Document, rows: list[list[str]], size: float) -> Table:
+    """A table with every border, cells centred: the 得分表."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(table, dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "single"))
+    for values, row in zip(rows, table.rows, strict=True):
+        row.height = Mm(9)
+        for value, cell in zip(values, row.cells, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(value).font.size = Pt(size)
+            cell.vertical_alignment = 1  # WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    return table
+
+
+def _borders(table: Table, sides: dict[str, str]) -> None:
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")  # before the properties the schema puts after it
+    properties.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                     "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    for side, value in sides.items():
+        edge = _child(borders, f"w:{side}")
+        edge.set(qn("w:val"), value)
+        if value != "nil":
+            for key, setting in (("w:sz", "6"), ("w:space", "0"), ("w:color", "auto")):
+                edge.set(qn(key), setting)
+
+
+def keep_together(paragraph: Paragraph) -> None:
+    """The paragraph stays on the page of the next one (a stem with its options)."""
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    element: BaseOxmlElement = OxmlElement(tag)
+    parent.append(element)
+    return element
