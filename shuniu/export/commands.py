@@ -34,13 +34,21 @@ def quiz() -> None:
 
 
 @quiz.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .xlsx file to write.")
-def template(output: Path) -> None:
-    """Write the Excel template (sheets 题库, 题库信息 and 说明 with examples)."""
-    from shuniu.export.excel_template import new_workbook, workbook_bytes  # openpyxl: imported when used
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The .xlsx or .docx file to write.")
+@click.option("--format", "format_name", type=click.Choice(["xlsx", "docx"]), default="xlsx", show_default=True)
+def template(output: Path, format_name: str) -> None:
+    """Write the Excel template (sheets 题库, 题库信息 and 说明 with examples) or the Word one."""
+    if format_name == "docx":
+        from shuniu.export.docx_template import template_bytes  # python-docx: imported when used
 
+        data = template_bytes()
+    else:
+        from shuniu.export.excel_template import new_workbook, workbook_bytes  # openpyxl: imported when used
+
+        data = workbook_bytes(new_workbook())
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(workbook_bytes(new_workbook()))
+    output.write_bytes(data)
     click.echo(f"wrote {output}")
 
 
@@ -54,7 +62,11 @@ def template(output: Path) -> None:
               help="Write the good rows and list the bad ones (default: write nothing if any row is bad).")
 @ROOT
 def import_(file: Path, output: Path, bank_id: str | None, title: str | None, skip_bad: bool, root: Path) -> None:
-    """Import an Excel bank; every bad cell is listed as FILE:SHEET!ROW:COLUMN: message."""
+    """Import an Excel bank (every bad cell listed as FILE:SHEET!ROW:COLUMN: message) or a Word
+    paper (.docx: every bad paragraph listed as FILE:段落 N: message)."""
+    if file.suffix.lower() == ".docx":
+        _import_docx(file, output, bank_id, title, skip_bad, root)
+        return
     from shuniu.export.excel_import import import_sheet, read_workbook  # openpyxl: imported when used
     from shuniu.export.excel_read import NotAWorkbook, SheetProblems
 
@@ -71,6 +83,27 @@ def import_(file: Path, output: Path, bank_id: str | None, title: str | None, sk
     content, _ = check_root(root)
     result = import_sheet(data, fields, content)
     _report(result, shown, skip_bad)
+    _write(result, target)
+
+
+def _import_docx(file: Path, output: Path, bank_id: str | None, title: str | None, skip_bad: bool, root: Path) -> None:
+    from shuniu.export.docx_import import NotWord, import_document, read_document  # python-docx: imported when used
+
+    shown = str(file)
+    try:
+        paper, data = read_document(file)
+    except NotWord as error:
+        raise click.ClickException(str(error)) from error
+    if not data.rows:
+        raise click.ClickException(f"{shown}: no numbered question (like “1. 题干”) found")
+    target, fields = _target(data, file, output, bank_id, title, shown)
+    content, _ = check_root(root)
+    result = import_document(paper, data, fields, content)
+    _report(result, shown, skip_bad, "question(s)")
+    _write(result, target)
+
+
+def _write(result: Imported, target: Path) -> None:
     if result.yaml is None:
         raise click.ClickException("no question to write")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +143,7 @@ def _target(data: SheetData, file: Path, output: Path, bank_id: str | None, titl
     return (output / f"{fields.id}.yml" if folder else output), fields
 
 
-def _report(result: Imported, shown: str, skip_bad: bool) -> None:
+def _report(result: Imported, shown: str, skip_bad: bool, unit: str = "row(s)") -> None:
     for note in result.notes:
         click.echo(note, err=True)
     for problem in result.problems:
@@ -119,10 +152,10 @@ def _report(result: Imported, shown: str, skip_bad: bool) -> None:
         return
     rows = len(result.bad_rows)
     if not skip_bad:
-        click.echo(f"{len(result.problems)} problem(s) in {rows} row(s); nothing written "
-                   "(fix them, or use --skip-bad to import the good rows)", err=True)
+        click.echo(f"{len(result.problems)} problem(s) in {rows} {unit}; nothing written "
+                   f"(fix them, or use --skip-bad to import the good {unit.removesuffix('(s)')}s)", err=True)
         sys.exit(1)
-    click.echo(f"skipped {rows} bad row(s)", err=True)
+    click.echo(f"skipped {rows} bad {unit}", err=True)
 
 
 def _fail(lines: list[str]) -> None:

@@ -105,14 +105,18 @@ def read_workbook(path: Path, progress: Progress = lambda rows, count: rows) -> 
     return SheetData(sheet, header, list(data_rows(rows, header)), info, info_rows, info_problems, special)
 
 
-def import_sheet(data: SheetData, bank: BankFields, content: Content) -> Imported:
-    """The bank ``bank`` made of the rows of ``data``; ``content`` is the project (its pages and other banks)."""
+def import_sheet(data: SheetData, bank: BankFields, content: Content,
+                 reader_of: Callable[[str, int, dict[str, str], Header], RowReader] = RowReader) -> Imported:
+    """The bank ``bank`` made of the rows of ``data``; ``content`` is the project (its pages and other banks).
+
+    ``reader_of`` makes the reader of one row (the Word import passes one that places problems by paragraph).
+    """
     result = Imported(bank.id, notes=[f"忽略的列：{name}" for name in data.header.ignored])
     questions: list[tuple[int, dict[str, Any]]] = []
     special = _special_problems(data)
     named = {(problem.row, problem.column) for problem in special}  # not also "empty" there
     for number, cells in data.rows:
-        reader = RowReader(data.sheet, number, cells, data.header)
+        reader = reader_of(data.sheet, number, cells, data.header)
         question = read_row(reader)
         result.problems += [problem for problem in reader.problems if (problem.row, problem.column) not in named]
         if question is not None:
