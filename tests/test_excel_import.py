@@ -278,6 +278,8 @@ def test_every_real_bank_survives_the_round_trip(tmp_path):
         assert not result.problems and result.yaml is not None, [p.render(file.name) for p in result.problems]
         (tmp_path / f"{bank.id}.yml").write_text(result.yaml, encoding="utf-8")
         assert same_bank(loaded(tmp_path / f"{bank.id}.yml")) == same_bank(bank)
+        # Written back in the banks' own style: an unchanged bank gives an unchanged file (no git noise).
+        assert result.yaml == (PROJECT / bank.path).read_text(encoding="utf-8"), bank.path
 
 
 def test_large_sheets_show_progress_on_stderr(tmp_path):

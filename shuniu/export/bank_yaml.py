@@ -13,13 +13,23 @@ import yaml
 class _Dumper(yaml.SafeDumper):
     """SafeDumper (only plain data) with the layout above."""
 
+    def choose_scalar_style(self) -> str:
+        # Text that cannot stand plain ("10", "a: b") is double-quoted, as in the hand-written banks.
+        style: str = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
 
 
+def _scalar(item: Any) -> bool:
+    return isinstance(item, (str, int, float, bool)) and "\n" not in str(item)
+
+
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
-    flat = all(isinstance(item, (str, int, bool)) and "\n" not in str(item) for item in value)
+    """In brackets when it holds one-line scalars, or lists of them (fill answers ``[[a, b], [c]]``)."""
+    flat = all(_scalar(item) or (isinstance(item, list) and all(_scalar(inner) for inner in item)) for item in value)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
 
 
