@@ -141,7 +141,13 @@ def test_files_that_are_not_word_documents_or_hold_no_question(tmp_path):
     fake.write_text("not a zip", encoding="utf-8")
     result = run("import", str(fake), "-o", str(tmp_path / "x.yml"), "--root", str(tmp_path))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {fake}: 不是 Word 文档（.docx），无法打开：") and "Traceback" not in result.output
+    assert result.stdout == (f"{fake}: 不是 Word 文档（.docx），无法打开（PackageNotFoundError）。"
+                             "旧版 .doc 文件请在 Word 或 WPS 中“另存为” .docx 后再导入\n")
+    (tmp_path / "folder.docx").mkdir()
+    for missing, message in ((tmp_path / "none.docx", "找不到这个文件"),
+                             (tmp_path / "folder.docx", "不是 Word 文档（.docx）：这是一个文件夹")):
+        result = run("import", str(missing), "-o", str(tmp_path / "x.yml"), "--root", str(tmp_path))
+        assert (result.exit_code, result.stdout) == (1, f"{missing}: {message}\n")
     empty = word_file(tmp_path / "empty.docx", ["只有标题", "没有编号的题目"])
     result = run("import", str(empty), "-o", str(tmp_path / "x.yml"), "--root", str(tmp_path))
     assert (result.exit_code, result.stderr) == (1, f"Error: {empty}: no numbered question (like “1. 题干”) found\n")

@@ -93,7 +93,7 @@ def _import_docx(file: Path, output: Path, bank_id: str | None, title: str | Non
     try:
         paper, data = read_document(file)
     except NotWord as error:
-        raise click.ClickException(str(error)) from error
+        _fail([f"{shown}: {error}"])
     if not data.rows:
         raise click.ClickException(f"{shown}: no numbered question (like “1. 题干”) found")
     target, fields = _target(data, file, output, bank_id, title, shown)

@@ -33,10 +33,15 @@ class NotWord(Exception):
 
 def read_document(path: Path) -> tuple[Paper, SheetData]:
     """The paper in ``path`` and its questions as the rows the Excel import reads."""
+    if path.is_dir():
+        raise NotWord("不是 Word 文档（.docx）：这是一个文件夹")
+    if not path.is_file():
+        raise NotWord("找不到这个文件")
     try:
         texts = paragraphs(path)
     except Exception as error:  # python-docx raises zip, XML and package errors alike
-        raise NotWord(f"{path}: 不是 Word 文档（.docx），无法打开：{type(error).__name__}") from error
+        raise NotWord(f"不是 Word 文档（.docx），无法打开（{type(error).__name__}）。"
+                      "旧版 .doc 文件请在 Word 或 WPS 中“另存为” .docx 后再导入") from None
     paper = read_paper(texts)
     rows = [(draft.start, dict(draft.cells)) for draft in paper.drafts]
     info = {"title": paper.title} if paper.title else {}
