@@ -201,8 +201,10 @@ def plan(format_: Format, banks: list[Bank], output: Path) -> list[tuple[Path, l
     if format_.bundles or len(banks) == 1:
         name = file_name(banks[0], format_) if len(banks) == 1 else f"banks{format_.suffix}"
         return [(output / name if output.is_dir() else output, banks)]
-    if output.exists() and not output.is_dir():
-        raise click.UsageError(f"{format_.name} holds one bank per file: -o must be a folder for {len(banks)} banks")
+    # "-o all.xlsx" names a file, not a folder: refuse rather than make a folder called all.xlsx
+    if (output.exists() and not output.is_dir()) or output.name.endswith(format_.suffix):
+        raise click.UsageError(f"{format_.name} holds one bank per file: -o must be a folder for {len(banks)} banks "
+                               "(or choose one with --bank)")
     return [(output / file_name(bank, format_), [bank]) for bank in banks]
 
 
