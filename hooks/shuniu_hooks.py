@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape as escape_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -24,6 +25,7 @@ from shuniu.generated import GeneratedPage, generate
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
+from shuniu.render.html import escape_theme_fields
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
@@ -170,8 +172,9 @@ def _arrange(items: list[Any], lang: str) -> None:
     for item in items:
         if isinstance(item, Section):
             index = next((c for c in item.children if isinstance(c, MkPage) and c.file.name == "index"), None)
-            if index is not None:
-                item.title = _title(index.file.src_uri, lang) or item.title
+            title = _title(index.file.src_uri, lang) if index is not None else ""
+            # The theme prints section titles unescaped; Markup (escaped once) survives its `| e`.
+            item.title = escape_markup(title) if title else item.title
             item.children = sorted((c for c in item.children if _in_nav(c)), key=_weight)
             _arrange(item.children, lang)
 
@@ -202,6 +205,9 @@ def _folder(item: Section) -> str:
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
     lang = language(config)
+    # MkDocs' templates print title and description unescaped: hand them over escaped, as Markup
+    # so the theme's own `| e` does not escape them twice.
+    escape_theme_fields(page.meta, escape_markup)
     if page.file.src_uri in _State.generated and lang != _default_language(config):
         # Generated pages carry the same Chinese content in every language (bank questions, glossary
         # terms); the one shared search index should list them once, from the Chinese site.

@@ -44,8 +44,7 @@ def count_table(head: str, rows: Iterable[tuple[str, int]], lang: str) -> str:
 
 def tag_link(bank: Bank, tag: str) -> str:
     """A tag as a link that starts practice on just the questions with that tag."""
-    text = md_escape_cell(tag).replace("[", "\\[").replace("]", "\\]")
-    return f"[{text}](practice.md?bank={bank.id}&tag={quote(tag)})"
+    return f"[{md_escape_cell(tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
 
 
 def render_bank_page(bank: Bank, lang: str) -> str:
@@ -55,7 +54,7 @@ def render_bank_page(bank: Bank, lang: str) -> str:
     tags = Counter(tag for q in bank.questions for tag in q.tags)
     parts = [front_matter(bank.title, hide_toc=True)]
     if bank.description:
-        parts.append(esc(bank.description) + "\n\n")
+        parts.append(md_escape_cell(bank.description) + "\n\n")
     parts.append(
         f"[{qt(lang, 'start_practice')}](practice.md?bank={bank.id}){{ .md-button .md-button--primary }} "
         f"[{qt(lang, 'start_exam')}](exam.md?bank={bank.id}){{ .md-button }}\n\n"

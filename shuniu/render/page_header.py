@@ -9,7 +9,7 @@ from shuniu.content import successors
 from shuniu.control.history import last_updated
 from shuniu.i18n import status_label, t
 from shuniu.model import Content, Page, Status
-from shuniu.render.html import esc
+from shuniu.render.html import esc, md_escape_cell
 
 
 def relative_link(from_src: str, to_src: str) -> str:
@@ -54,7 +54,7 @@ def _banner(content: Content, page: Page, lang: str) -> str:
     successor = successors(content).get(meta.id)
     lines: list[str] = []
     if meta.status is Status.SUPERSEDED and successor:
-        link = f"[{successor.meta.title}]({relative_link(page.src, successor.base_src)})"
+        link = f"[{md_escape_cell(successor.meta.title)}]({relative_link(page.src, successor.base_src)})"
         lines.append(f'!!! warning "{status_label(lang, meta.status)}"\n    {t(lang, "replaced_by", link=link)}')
     elif meta.status is Status.SUPERSEDED:
         lines.append(f'!!! warning "{status_label(lang, meta.status)}"\n    {t(lang, "replaced_by", link="—")}')
@@ -65,6 +65,6 @@ def _banner(content: Content, page: Page, lang: str) -> str:
     if meta.supersedes:
         old = next((p for p in content.pages if p.meta.id == meta.supersedes and p.lang == "zh"), None)
         if old:
-            link = f"[{old.meta.title}]({relative_link(page.src, old.base_src)})"
+            link = f"[{md_escape_cell(old.meta.title)}]({relative_link(page.src, old.base_src)})"
             lines.append(t(lang, "supersedes", link=link))
     return "\n\n".join(lines) + ("\n\n" if lines else "\n")
