@@ -30,6 +30,7 @@ from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
 from shuniu.web.assets import WEB as WEB_SOURCES
+from shuniu.web.csp import with_policy
 
 log = get_plugin_logger("shuniu")
 SECTION_ORDER = ["policies", "procedures", "study", "quizzes"]
@@ -227,6 +228,17 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
     if not shown.meta.status.is_current and shown.meta.status.value != "draft":
         page.meta["status"] = "deprecated"
     return compose_markdown(_State.content, shown, markdown, lang, today())
+
+
+@event_priority(-500)  # last: the policy hashes the inline scripts every other plug-in has added
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    return with_policy(output)
+
+
+@event_priority(-500)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Theme templates written as pages of their own (404.html) get the policy too.
+    return with_policy(output) if template_name.endswith(".html") else output
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,0 +1,123 @@
+"""The Content-Security-Policy of every page: what the browser may run and load.
+
+The policy travels in each page as ``<meta http-equiv="Content-Security-Policy">``, so it holds
+wherever the site is served from, a file share (file://) included. Scripts, styles, images,
+fonts and connections come from the site itself only. The few inline scripts the theme needs
+(and the inline styles Markdown tables and the flow diagrams carry) are allowed by the SHA-256
+hash of exactly what the page holds, never by ``'unsafe-inline'``: a script that content, a
+plug-in or a later edit smuggles into a page does not match a hash and does not run.
+
+A web server can send :data:`HEADER_POLICY` as a header as well (the nginx deployment reads it
+from here): browsers enforce both, and a header can say what a meta tag cannot
+(``frame-ancestors``: no other site may frame these pages).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Directives that are the same on every page; script and style sources get the page's hashes.
+BASE_DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    # 'self' and file: cover the site served over http and opened from disk (file:// pages have
+    # no origin for 'self' to name in every browser); no other host, no eval.
+    "script-src": ("'self'", "file:"),
+    # Material's stylesheets draw their icons with data: SVG images (CSS mask-image); an image
+    # cannot run script. Everything else comes from the site.
+    "img-src": ("'self'", "file:", "data:"),
+    "style-src": ("'self'", "file:"),
+    "font-src": ("'self'", "file:"),
+    "connect-src": ("'self'", "file:"),
+    "worker-src": ("'self'", "file:"),
+    "frame-src": ("'self'", "file:"),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+# What only a header can carry, sent in addition to each page's own meta policy.
+HEADER_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
+META_NAME = "Content-Security-Policy"
+_EXECUTED_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+def sha256_source(text: str) -> str:
+    """The CSP hash source (``'sha256-…'``) of an inline script, style or style attribute."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@dataclass
+class InlineParts:
+    """What a page runs or styles from its own text rather than from a file."""
+
+    scripts: list[str] = field(default_factory=list)
+    style_elements: list[str] = field(default_factory=list)
+    style_attributes: list[str] = field(default_factory=list)
+
+
+class _InlineFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts = InlineParts()
+        self._open: list[str] | None = None  # the list the current <script>/<style> text goes to
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("style"):
+            self.parts.style_attributes.append(values["style"] or "")
+        runs = tag == "script" and "src" not in values and (values.get("type") or "").lower() in _EXECUTED_TYPES
+        if runs or tag == "style":
+            self._open, self._text = (self.parts.scripts if runs else self.parts.style_elements), []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open is not None and tag in ("script", "style"):
+            self._open.append("".join(self._text))
+            self._open = None
+
+
+def inline_parts(html: str) -> InlineParts:
+    """The inline scripts, ``<style>`` elements and ``style`` attributes of a page."""
+    finder = _InlineFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.parts
+
+
+def page_policy(html: str) -> str:
+    """The policy for one page: the base directives plus the hashes of what it holds inline."""
+    parts = inline_parts(html)
+    directives = {key: list(sources) for key, sources in BASE_DIRECTIVES.items()}
+    directives["script-src"] += _hashes(parts.scripts)
+    # Style elements and attributes by hash too (CSP 3). Browsers without the -elem/-attr
+    # directives fall back to style-src, which then allows no inline style at all: pages stay
+    # readable, only table alignment and the diagram's line styles are lost there.
+    directives["style-src-elem"] = [*BASE_DIRECTIVES["style-src"], *_hashes(parts.style_elements)]
+    attribute_hashes = _hashes(parts.style_attributes)
+    directives["style-src-attr"] = ["'unsafe-hashes'", *attribute_hashes] if attribute_hashes else ["'none'"]
+    return "; ".join(f"{key} {' '.join(sources)}" for key, sources in directives.items())
+
+
+def _hashes(texts: list[str]) -> list[str]:
+    return list(dict.fromkeys(sha256_source(text) for text in texts))
+
+
+_HEAD = re.compile(r"<head[^>]*>\s*(<meta charset=[^>]*>)?", re.I)
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy as the first thing in ``<head>`` (after the charset), before
+    any script, so it covers them all. A page without ``<head>`` is returned unchanged."""
+    match = _HEAD.search(html)
+    if match is None:
+        return html
+    meta = f'\n<meta http-equiv="{META_NAME}" content="{page_policy(html)}">'
+    return html[: match.end()] + meta + html[match.end() :]
