@@ -121,6 +121,7 @@ def write_hostile_root(root: Path) -> Path:
     glossary, a bank, English pages) with this project's site configuration and assets."""
     shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(PROJECT / "docs" / "assets", root / "docs" / "assets")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     write(root, "docs/index.md", _front({"title": hostile("home.title"), "description": hostile("home.description")})
           + "# 首页\n\n印章与 HOSTILETERM。\n")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build, serve
+from test_site_browser import search
 
 from tests.hostile_corpus import INJECTED, hostile, write_hostile_root
 
@@ -95,12 +96,7 @@ def test_hostile_text_is_shown_as_text(page, hostile_url):
 
 def test_search_results_show_hostile_tags_as_text(watched, hostile_url):
     page, dialogs = watched
-    page.goto(f"{hostile_url}/index.html")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill("印章")
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=30000, state="attached")
+    assert search(page, hostile_url, "印章")
     page.wait_for_timeout(300)  # let every result (and its tags) be drawn
     tags = page.locator(".md-search-result .md-tag").all_inner_texts()
     assert hostile("zhidu.tag") in tags

@@ -121,7 +121,8 @@ def test_markdown_links_and_images_with_script_urls_are_refused(content_root):
 def test_the_build_fails_with_the_same_message(content_root, tmp_path):
     write(content_root, "mkdocs.yml", (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8"))
     check_body(content_root, "\n<script>alert(1)</script>\n")
-    shutil.copytree(Path(__file__).parents[1] / "hooks", content_root / "hooks")
+    for name in ("hooks", "overrides"):
+        shutil.copytree(Path(__file__).parents[1] / name, content_root / name)
     result = mkdocs_build(content_root, tmp_path / "site")
     assert result.returncode != 0
     assert f"{at(2)}: HTML element <script> is not allowed in a page body" in result.stderr
