@@ -112,8 +112,11 @@ def _plan() -> dict[str, object]:
 
 
 def _glossary() -> list[dict[str, object]]:
-    return [{"term": "HOSTILETERM", "aliases": ["HOSTILEALIAS<b>"],
-             "definition": hostile("glossary.definition"), "source": "study/xuexi.md"}]
+    # Names may not hold '[' or ']' (they would end an abbreviation early): the rest is hostile.
+    name = hostile("glossary.term").replace("[点我]", "点我")
+    return [{"term": "HOSTILETERM", "aliases": [name.replace("term", "alias")],
+             "definition": hostile("glossary.definition"), "source": "study/xuexi.md"},
+            {"term": name, "definition": hostile("glossary.definition2")}]
 
 
 def write_hostile_root(root: Path) -> Path:
