@@ -125,7 +125,9 @@ def _markdown_problems(text: str) -> list[tuple[int, str]]:
                 kind = "image" if image else "link"
                 found.append((_line(text, match.start()), f"Markdown {kind} to '{match.group(1)}': {problem}"))
     for match in _ATTR_LIST.finditer(text):
-        attrs = [(name.lower(), value.strip("\"'")) for name, value in _ATTR_PAIR.findall(match.group(1))]
+        # Braces in prose may hold "a=b" that is no attribute list: only what would be harmful counts.
+        attrs = [(name.lower(), value.strip("\"'")) for name, value in _ATTR_PAIR.findall(match.group(1))
+                 if name.lower().startswith("on") or name.lower() in URL_ATTRIBUTES | {"style"}]
         where = f" in the attribute list {{{match.group(1).strip()}}}"
         found += [(_line(text, match.start()), message) for message in _attribute_problems(attrs, where)]
     return found

@@ -3,7 +3,9 @@
 One small build (tests/hostile_corpus.py puts a different hostile string into every field of
 every file kind), then every built page, a search whose results show tags, and the quiz player
 (practice, 错题本, progress, exam) in one browser pass. A script that runs sets ``window.__pwned``
-to the name of the field it came from; an element it smuggles in is found by ``INJECTED``.
+to the name of the field it came from; an element it smuggles in is found by ``INJECTED``. The
+pages' Content-Security-Policy would stop most scripts that got through the escaping: the
+element check is what proves the escaping itself.
 """
 
 from __future__ import annotations

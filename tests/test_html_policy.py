@@ -37,6 +37,7 @@ HARMLESS = """
 
 [外部链接](https://www.gov.cn/) ![图](../assets/shuniu/favicon.svg){ .shuniu-figure }
 [按钮](yinzhang.md){ .md-button }
+正文里的花括号 {x=1} 不是属性表。
 
 讲解脚本时写成代码：`<script>alert(1)</script>`、``<iframe src="x">``、`[x](javascript:alert(1))`。
 
