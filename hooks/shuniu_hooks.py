@@ -6,6 +6,7 @@ Kept thin on purpose: every rule and every generator lives in the `shuniu` packa
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
 from shuniu.web.assets import WEB as WEB_SOURCES
-from shuniu.web.csp import with_policy
+from shuniu.web.csp import theme_script_patterns, theme_templates, with_policy
 
 log = get_plugin_logger("shuniu")
 SECTION_ORDER = ["policies", "procedures", "study", "quizzes"]
@@ -230,15 +231,29 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
     return compose_markdown(_State.content, shown, markdown, lang, today())
 
 
-@event_priority(-500)  # last: the policy hashes the inline scripts every other plug-in has added
+@functools.lru_cache(maxsize=2)
+def _theme_scripts(theme_dirs: tuple[str, ...]) -> tuple[Any, ...]:
+    return theme_script_patterns(theme_templates(theme_dirs))
+
+
+def _with_policy(output: str, where: str, config: MkDocsConfig) -> str:
+    html, refused = with_policy(output, _theme_scripts(tuple(config.theme.dirs)))
+    if refused:
+        snippet = " ".join(refused[0].split())[:80]
+        raise PluginError(f"{where}: holds an inline script the theme did not write, refused by the "
+                          f"page's Content-Security-Policy: <script>{snippet}")
+    return html
+
+
+@event_priority(-500)  # last: the policy hashes the inline scripts in the page as written
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    return with_policy(output)
+    return _with_policy(output, page.file.src_uri, config)
 
 
 @event_priority(-500)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # Theme templates written as pages of their own (404.html) get the policy too.
-    return with_policy(output) if template_name.endswith(".html") else output
+    return _with_policy(output, template_name, config) if template_name.endswith(".html") else output
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

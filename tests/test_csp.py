@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_site_browser import PAGES, search
 
-from shuniu.web.csp import HEADER_POLICY, page_policy, with_policy
+from shuniu.web.csp import HEADER_POLICY, theme_script_patterns, with_policy
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
@@ -31,18 +31,33 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
 
 
-def test_the_policy_allows_exactly_the_inline_code_a_page_holds():
-    page = ('<html><head><meta charset="utf-8"><script>a()</script><script type="application/json">{}</script>'
-            '<style>p{}</style></head><body><td style="text-align: right;">1</td><script src="x.js"></script></body></html>')
-    policy = directives(page_policy(page))
-    assert policy["script-src"] == ["'self'", "file:", sha256("a()")]
+THEME_TEMPLATE = '<script>__md_scope=new URL("{{ base_url }}",location)</script><script src="{{ x }}"></script>'
+
+
+def test_the_policy_allows_the_theme_scripts_and_the_inline_styles_a_page_holds():
+    page = ('<html><head><meta charset="utf-8"><script>__md_scope=new URL("../..",location)</script>'
+            '<script type="application/json">{}</script><style>p{}</style></head>'
+            '<body><td style="text-align: right;">1</td><script src="x.js"></script></body></html>')
+    html, refused = with_policy(page, theme_script_patterns([THEME_TEMPLATE]))
+    policy = directives(META.search(html).group(1))
+    assert refused == ()
+    assert policy["script-src"] == ["'self'", "file:", sha256('__md_scope=new URL("../..",location)')]
     assert policy["style-src-elem"] == ["'self'", "file:", sha256("p{}")]
     assert policy["style-src-attr"] == ["'unsafe-hashes'", sha256("text-align: right;")]
     assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"]
     assert policy["default-src"] == ["'self'"]
-    assert "'unsafe-inline'" not in page_policy(page) and "'unsafe-eval'" not in page_policy(page)
-    assert with_policy(page).startswith('<html><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"')
+    assert "'unsafe-inline'" not in html and "'unsafe-eval'" not in html
+    assert html.startswith('<html><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"')
     assert "frame-ancestors 'none'" in HEADER_POLICY
+
+
+def test_an_inline_script_the_theme_did_not_write_gets_no_hash_and_is_reported():
+    smuggled = 'alert(1)'
+    lookalike = '__md_scope=new URL("",location);alert(1)//",location)'  # tries to pass as the theme's
+    page = f'<html><head><script>{smuggled}</script><script>{lookalike}</script></head></html>'
+    html, refused = with_policy(page, theme_script_patterns([THEME_TEMPLATE]))
+    assert refused == (smuggled, lookalike)
+    assert directives(META.search(html).group(1))["script-src"] == ["'self'", "file:"]
 
 
 def test_every_built_page_carries_a_policy_covering_its_inline_scripts(built_site: Path):
