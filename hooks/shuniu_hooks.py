@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from markupsafe import escape as escape_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -139,6 +140,12 @@ def _default_language(config: MkDocsConfig) -> str:
     return str(getattr(i18n, "default_language", None) or "zh")
 
 
+def _escape(text: str) -> str:
+    """HTML-escaped once, as Markup so the theme's own `| e` keeps it as it is. Quotes as the
+    named entity: Shuniu's search worker decodes that one when it reads titles and tags."""
+    return Markup(str(escape_markup(text)).replace("&#34;", "&quot;"))  # noqa: S704 - escaped just now
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has arranged the nav for this language
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
     lang = language(config)
@@ -176,7 +183,7 @@ def _arrange(items: list[Any], lang: str) -> None:
             index = next((c for c in item.children if isinstance(c, MkPage) and c.file.name == "index"), None)
             title = _title(index.file.src_uri, lang) if index is not None else ""
             # The theme prints section titles unescaped; Markup (escaped once) survives its `| e`.
-            item.title = escape_markup(title) if title else item.title
+            item.title = _escape(title) if title else item.title
             item.children = sorted((c for c in item.children if _in_nav(c)), key=_weight)
             _arrange(item.children, lang)
 
@@ -209,7 +216,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
     lang = language(config)
     # MkDocs' templates print title and description unescaped: hand them over escaped, as Markup
     # so the theme's own `| e` does not escape them twice.
-    escape_theme_fields(page.meta, escape_markup)
+    escape_theme_fields(page.meta, _escape)
     if page.file.src_uri in _State.generated and lang != _default_language(config):
         # Generated pages carry the same Chinese content in every language (bank questions, glossary
         # terms); the one shared search index should list them once, from the Chinese site.
