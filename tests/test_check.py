@@ -134,7 +134,6 @@ def test_translation_must_keep_the_original_anchors(content_root):
     assert run_check(content_root)[0] == 0
 
 
-
 # --- every problem of an item is listed, and none cascades into others -------------------------
 
 BANK = ("id: gw\ntitle: 公文基础\nquestions:\n  - id: gw-001\n    type: single\n    stem: 谁保管印章？\n"
