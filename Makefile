@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 GIFT_STAMP := tools/gift/node_modules/.installed
+AXE_STAMP  := tools/axe/node_modules/.installed
 
 .PHONY: serve build build-internal test check lint clean bench
 .PHONY: serve-fast search-quality
@@ -24,6 +25,11 @@ $(GIFT_STAMP): tools/gift/package.json tools/gift/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/gift --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the GIFT parser tests will be skipped"; fi
 
+# axe-core (npm, pinned in tools/axe/package-lock.json) checks accessibility in the browser tests.
+$(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/axe --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
 ## serve: set up (first time) and preview on http://127.0.0.1:8000/ with live reload
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -42,11 +48,11 @@ build-internal: $(SITE_STAMP)
 	SHUNIU_EDITION=internal sh tools/build_site.sh $(BIN)/mkdocs site-internal
 
 ## test: set up (first time) and run every test
-test: $(TEST_STAMP) $(GIFT_STAMP)
+test: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP)
 	$(BIN)/python -m pytest -q
 
 ## check: lint, types, content check and the tests
-check: $(TEST_STAMP) $(GIFT_STAMP)
+check: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP)
 	$(BIN)/ruff check shuniu hooks tests
 	$(BIN)/mypy
 	$(BIN)/shuniu check

@@ -75,6 +75,7 @@ def install_site_config(root: Path) -> None:
     """
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    shutil.copytree(PROJECT / "overrides", root / "overrides", dirs_exist_ok=True)  # theme.custom_dir
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     plain = _HOOKS.sub("", text).replace("strict: true", "strict: false")
     if plain == text or "hooks:" in plain:

@@ -117,7 +117,7 @@ def search_figures(scratch: Path) -> dict[str, Any]:
 def preview_figures(scratch: Path, large_root: Path | None, runs: int) -> dict[str, Any]:
     """Save-to-served seconds on the real content and on the largest synthetic project, both modes."""
     real = scratch / "preview-real"
-    for name in ("docs", "quizzes", "hooks"):
+    for name in ("docs", "quizzes", "hooks", "overrides"):
         shutil.copytree(PROJECT / name, real / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(PROJECT / "mkdocs.yml", real / "mkdocs.yml")
     targets = [("real", real, "policies/yinzhang-guanli.md")]

@@ -6,12 +6,15 @@ Kept thin on purpose: every rule and every generator lives in the `shuniu` packa
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+from markupsafe import escape as escape_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -27,11 +30,13 @@ from shuniu.model import Content
 from shuniu.pinyin import sort_key
 from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
+from shuniu.render.html import escape_theme_fields
 from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
 from shuniu.web.assets import WEB as WEB_SOURCES
+from shuniu.web.csp import theme_script_patterns, theme_templates, with_policy
 
 log = get_plugin_logger("shuniu")
 SECTION_ORDER = ["policies", "procedures", "study", "quizzes"]
@@ -95,14 +100,6 @@ def _no_sitemap(config: MkDocsConfig) -> None:
     config.theme.static_templates.discard("sitemap.xml")  # not rendered: then dropped in on_files
 
 
-def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    return _ALTERNATE_HEAD_LINK.sub("", output)
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return _ALTERNATE_HEAD_LINK.sub("", output_content)  # 404.html is a template, not a page
-
-
 @event_priority(-50)  # before mkdocs-static-i18n (-100) pairs pages with their translations
 def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
     for src in (*_State.excluded, "sitemap.xml"):  # the theme's sitemap template, see _no_sitemap
@@ -160,6 +157,12 @@ def _default_language(config: MkDocsConfig) -> str:
     return str(getattr(i18n, "default_language", None) or "zh")
 
 
+def _escape(text: str) -> str:
+    """HTML-escaped once, as Markup so the theme's own `| e` keeps it as it is. Quotes as the
+    named entity: Shuniu's search worker decodes that one when it reads titles and tags."""
+    return Markup(str(escape_markup(text)).replace("&#34;", "&quot;"))  # noqa: S704 - escaped just now
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has arranged the nav for this language
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
     lang = language(config)
@@ -205,8 +208,9 @@ def _arrange(items: list[Any], lang: str) -> None:
     for item in items:
         if isinstance(item, Section):
             index = next((c for c in item.children if isinstance(c, MkPage) and c.file.name == "index"), None)
-            if index is not None:
-                item.title = _title(index.file.src_uri, lang) or item.title
+            title = _title(index.file.src_uri, lang) if index is not None else ""
+            # The theme prints section titles unescaped; Markup (escaped once) survives its `| e`.
+            item.title = _escape(title) if title else item.title
             item.children = sorted((c for c in item.children if _in_nav(c)), key=lambda child: _weight(child, lang))
             _arrange(item.children, lang)
 
@@ -242,6 +246,9 @@ def _folder(item: Section) -> str:
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
     lang = language(config)
+    # MkDocs' templates print title and description unescaped: hand them over escaped, as Markup
+    # so the theme's own `| e` does not escape them twice.
+    escape_theme_fields(page.meta, _escape)
     if page.file.src_uri in _State.generated and lang != _default_language(config):
         # Generated pages carry the same Chinese content in every language (bank questions, glossary
         # terms); the one shared search index should list them once, from the Chinese site.
@@ -261,6 +268,33 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
     if not shown.meta.status.is_current and shown.meta.status.value != "draft":
         page.meta["status"] = "deprecated"
     return compose_markdown(_State.content, shown, markdown, lang, today())
+
+
+@functools.lru_cache(maxsize=2)
+def _theme_scripts(theme_dirs: tuple[str, ...]) -> tuple[Any, ...]:
+    return theme_script_patterns(theme_templates(theme_dirs))
+
+
+def _with_policy(output: str, where: str, config: MkDocsConfig) -> str:
+    html, refused = with_policy(output, _theme_scripts(tuple(config.theme.dirs)))
+    if refused:
+        snippet = " ".join(refused[0].split())[:80]
+        raise PluginError(f"{where}: holds an inline script the theme did not write, refused by the "
+                          f"page's Content-Security-Policy: <script>{snippet}")
+    return html
+
+
+@event_priority(-500)  # last: the policy hashes the inline scripts in the page as written
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    return _with_policy(_ALTERNATE_HEAD_LINK.sub("", output), page.file.src_uri, config)
+
+
+@event_priority(-500)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Theme templates written as pages of their own (404.html) get the policy too.
+    if not template_name.endswith(".html"):
+        return output
+    return _with_policy(_ALTERNATE_HEAD_LINK.sub("", output), template_name, config)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -114,9 +114,6 @@ def _read_meta(data: LineDict, path: str, problems: Problems, section: Section, 
         supersedes=fields.text("supersedes", required=False),
         banks=fields.text_list("banks"),
     )
-    if title and ("<" in title or ">" in title):
-        # Themes print titles into menus and headings as they are: markup there would be live HTML.
-        fields.problem("title", "field 'title' must not contain '<' or '>'")
     return meta
 
 

@@ -57,7 +57,7 @@ def content_root(tmp_path: Path) -> Path:
 
 def copy_project(root: Path) -> Path:
     """Copy this project's content and site configuration into ``root`` (for fixtures of any scope)."""
-    for name in ("docs", "quizzes", "hooks"):
+    for name in ("docs", "quizzes", "hooks", "overrides"):
         if (PROJECT / name).exists():
             shutil.copytree(PROJECT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")

@@ -92,6 +92,7 @@ def edition_root(root):
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copytree(PROJECT / "docs/assets", root / "docs/assets")
     write(root, "docs/index.md", "---\ntitle: 首页\n---\n\n# 首页\n")
     write(root, "docs/policies/index.md", "---\ntitle: 政策制度\n---\n\n<!-- shuniu:section-index -->\n")

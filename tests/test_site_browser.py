@@ -100,7 +100,7 @@ def test_opened_from_disk_search_works_and_nothing_is_fetched(page, built_site):
     open_search(page)
     page.locator("input.md-search__input").fill("印章")
     page.locator("input.md-search__input").press("End")
-    # On file:// the search worker runs in an iframe (the vendored shim); Playwright's visibility
+    # On file:// the search worker runs in an iframe (assets/shuniu/iframe-worker.js); Playwright's visibility
     # wait never settles there, so wait for the results to exist, then check they are shown.
     page.wait_for_selector(".md-search-result__item", timeout=30000, state="attached")
     assert page.locator(".md-search-result__item").first.is_visible()

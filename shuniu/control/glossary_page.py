@@ -57,7 +57,8 @@ def tooltip_lines(terms: tuple[Term, ...], markdown: str) -> list[str]:
     pattern, titles = _names(terms)
     text = "\n".join(_CODE_SPAN.sub(" ", line) for _, line in body_lines(markdown))
     found = dict.fromkeys(pattern.findall(text))
-    return [f"*[{name}]: {titles[name]}" for name in found]
+    # `abbr` escapes the tooltip for its attribute but leaves entities: '&' must be written as one.
+    return [f"*[{name}]: {titles[name].replace('&', '&amp;')}" for name in found]
 
 
 @body_transform

@@ -19,12 +19,11 @@ from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.page_header import relative_link
 
 _SECTION = re.compile(r"^##\s")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#!])")
 
 
 def md_text(text: str) -> str:
     """Content text safe inside Markdown inline markup (link text, list items)."""
-    return _MD_SPECIAL.sub(r"\\\1", md_escape_cell(text))
+    return md_escape_cell(text)
 
 
 def checklist_src(page: Page) -> str:

@@ -16,7 +16,7 @@ from shuniu.quiz.publish import INDEX_URL
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.compose import body_transform
-from shuniu.render.html import esc, md_escape_cell, md_link_text
+from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.page_header import relative_link
 
 FOLDER = "quizzes"
@@ -46,7 +46,7 @@ def count_table(head: str, rows: Iterable[tuple[str, int]], lang: str) -> str:
 
 def tag_link(bank: Bank, tag: str) -> str:
     """A tag as a link that starts practice on just the questions with that tag."""
-    return f"[{md_link_text(tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
+    return f"[{md_escape_cell(tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
 
 
 def render_bank_page(bank: Bank, lang: str, taught_by: str = "") -> str:
@@ -57,7 +57,7 @@ def render_bank_page(bank: Bank, lang: str, taught_by: str = "") -> str:
     tags = Counter(tag for q in bank.questions for tag in q.tags)
     parts = [front_matter(bank.title, hide_toc=True)]
     if bank.description:
-        parts.append(esc(bank.description) + "\n\n")
+        parts.append(md_escape_cell(bank.description) + "\n\n")
     parts.append(bank_buttons(bank, lang, "") + "\n\n")
     parts.append(qt(lang, "summary", count=len(bank.questions), pass_mark=bank.pass_mark) + "\n\n")
     parts.append(taught_by)
