@@ -41,7 +41,7 @@ def free_port() -> int:
 
 def write_config(folder: Path, site: Path, port: int) -> Path:
     """nginx.conf in ``folder`` that includes the shipped site configuration for ``site``."""
-    files = dict(deploy_files(PROJECT, site))
+    files = dict(deploy_files(PROJECT))
     server = files["deploy/nginx/shuniu.conf"].decode("utf-8")
     server = re.sub(r"^(\s*)listen .*# CHANGE.*$", rf"\1listen 127.0.0.1:{port};", server, count=1, flags=re.M)
     server = re.sub(r"^(\s*)root .*# CHANGE.*$", rf"\1root {site};", server, count=1, flags=re.M)

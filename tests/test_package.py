@@ -70,7 +70,7 @@ def test_configuration_in_the_package_carries_the_site_policy(dist: Path) -> Non
         headers = archive.read(f"{top}/deploy/nginx/shuniu-headers.conf").decode("utf-8")
         iis = archive.read(f"{top}/deploy/iis/web.config").decode("utf-8")
     assert "@CSP@" not in headers and "@CSP@" not in iis
-    assert "add_header Content-Security-Policy \"default-src 'self'" in headers
+    assert "add_header Content-Security-Policy \"frame-ancestors 'none'" in headers
 
 
 def unpack(archive: Path, into: Path) -> Path:

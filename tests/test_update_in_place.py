@@ -28,9 +28,13 @@ def next_release(root: Path) -> Path:
     text = text.replace("stem: 国家秘密的密级分为几级？", "stem: 按照保守国家秘密法，国家秘密的密级共分为几级？", 1)
     last = text.rindex("\n  - id: ")
     bank.write_text(text[:last] + "\n", encoding="utf-8")
-    procedure = root / "docs" / "procedures" / "yongyin-shenpi.md"
-    procedure.write_text(procedure.read_text(encoding="utf-8").replace(
-        "      - 份数与申请单一致\n", "      - 份数与申请单一致\n      - 需骑缝的材料已标明骑缝位置\n", 1), encoding="utf-8")
+    for name, text in (("yongyin-shenpi.md", "需骑缝的材料已标明骑缝位置"), ("yongyin-shenpi.en.md", "Cross-page seal positions marked")):
+        procedure = root / "docs" / "procedures" / name
+        steps = procedure.read_text(encoding="utf-8")
+        check = re.search(r"^( +)- id: fenshu$", steps, flags=re.M)
+        assert check, f"{name} no longer has the check this test adds a check after"
+        added = f"{check.group(1)}- {{id: biaoming-qifeng, text: {text}}}\n"
+        procedure.write_text(steps[:check.start()] + added + steps[check.start():], encoding="utf-8")
     site = root / "site"
     result = mkdocs_build(root, site)
     assert result.returncode == 0, result.stderr[-3000:]

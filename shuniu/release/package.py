@@ -76,7 +76,7 @@ def write_packages(root: Path, site: Path, dist: Path, release: Release) -> list
     """
     dist.mkdir(parents=True, exist_ok=True)
     base = f"shuniu-{release.name}-{release.edition}"
-    configs = [Member(name, data=data) for name, data in deploy_files(root, site)]
+    configs = [Member(name, data=data) for name, data in deploy_files(root)]
     server = _with_manifest(_site_members(site) + configs + [_guide()], release)
     disk = _with_manifest(_site_members(site) + [Member(START_PAGE, data=_START.encode("utf-8"))], release)
     written = [
