@@ -28,7 +28,8 @@ def next_release(root: Path) -> Path:
     text = text.replace("stem: 国家秘密的密级分为几级？", "stem: 按照保守国家秘密法，国家秘密的密级共分为几级？", 1)
     last = text.rindex("\n  - id: ")
     bank.write_text(text[:last] + "\n", encoding="utf-8")
-    for name, text in (("yongyin-shenpi.md", "需骑缝的材料已标明骑缝位置"), ("yongyin-shenpi.en.md", "Cross-page seal positions marked")):
+    added_check = {"yongyin-shenpi.md": "需骑缝的材料已标明骑缝位置", "yongyin-shenpi.en.md": "Cross-page seal positions marked"}
+    for name, text in added_check.items():
         procedure = root / "docs" / "procedures" / name
         steps = procedure.read_text(encoding="utf-8")
         check = re.search(r"^( +)- id: fenshu$", steps, flags=re.M)
