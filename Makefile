@@ -8,7 +8,7 @@ GIFT_STAMP := tools/gift/node_modules/.installed
 AXE_STAMP  := tools/axe/node_modules/.installed
 
 .PHONY: serve build build-internal test check lint clean bench
-.PHONY: serve-fast search-quality
+.PHONY: serve-fast search-quality package package-internal
 
 $(SITE_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ build: $(SITE_STAMP)
 build-internal: $(SITE_STAMP)
 	SHUNIU_EDITION=internal sh tools/build_site.sh $(BIN)/mkdocs site-internal
 
+## package: strict build, then release packages in dist/ (zip and tar.gz for servers, a zip for opening from disk)
+package: build
+	$(BIN)/shuniu package --site site -o dist
+
+## package-internal: the same for the internal edition
+package-internal: build-internal
+	SHUNIU_EDITION=internal $(BIN)/shuniu package --site site-internal -o dist
+
 ## test: set up (first time) and run every test
 test: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP)
 	$(BIN)/python -m pytest -q
@@ -67,4 +75,4 @@ search-quality: $(TEST_STAMP)
 	$(BIN)/python -m bench.search_quality --json bench-results/search-quality.json
 
 clean:
-	rm -rf site site.old site.tmp-* site-internal site-internal.old site-internal.tmp-*
+	rm -rf dist site site.old site.tmp-* site-internal site-internal.old site-internal.tmp-*

@@ -35,6 +35,7 @@ from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
+from shuniu.web.asset_versions import AssetVersions
 from shuniu.web.assets import WEB as WEB_SOURCES
 from shuniu.web.csp import theme_script_patterns, theme_templates, with_policy
 
@@ -48,6 +49,7 @@ class _State:
     root: Path = Path(".")
     excluded: frozenset[str] = frozenset()  # sources this edition leaves out
     generated: dict[str, GeneratedPage] = {}  # this language's generated pages, by source
+    asset_versions: AssetVersions | None = None
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -286,7 +288,11 @@ def _with_policy(output: str, where: str, config: MkDocsConfig) -> str:
 
 @event_priority(-500)  # last: the policy hashes the inline scripts in the page as written
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    return _with_policy(_ALTERNATE_HEAD_LINK.sub("", output), page.file.src_uri, config)
+    # Versioned asset addresses: a new release is never hidden by a cached script or style sheet.
+    versions = _State.asset_versions
+    if versions is None or versions.site_dir != Path(config.site_dir):
+        versions = _State.asset_versions = AssetVersions(Path(config.site_dir))
+    return _with_policy(versions.apply(_ALTERNATE_HEAD_LINK.sub("", output), page.file.dest_uri), page.file.src_uri, config)
 
 
 @event_priority(-500)

@@ -10,6 +10,7 @@ import click
 
 from shuniu.check import check_root, summary
 from shuniu.export.commands import quiz
+from shuniu.release.commands import package, verify_package
 from shuniu.templates import KINDS, write_template
 
 
@@ -109,3 +110,5 @@ def review(root: Path, day: datetime.datetime | None, strict: bool) -> None:
 
 
 main.add_command(quiz)  # shuniu quiz template|import|export (issue #5)
+main.add_command(package)  # release packages and their check (issue #16)
+main.add_command(verify_package)

@@ -1,0 +1,1 @@
+"""Release packages of the built site, their manifests and web server configuration (issue #16)."""

@@ -1,0 +1,52 @@
+"""Asset addresses that change when the asset does: ``assets/shuniu/quiz.js?v=1a2b3c4d5e``.
+
+Material names its own files by content hash; ours keep stable names (pages, tests and the search
+shim refer to them). Without a version in the address, a browser or proxy that kept an old copy
+would go on running it after an update. With it, a server may let browsers keep these files for a
+year (deploy/nginx/shuniu.conf does), and a new release is picked up on the next page load.
+Opened from disk, the query is ignored and the file loads as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+# src/href values naming one of Shuniu's own scripts or style sheets, relative or root-relative.
+_ASSET = re.compile(r'(\s(?:src|href)=")((?:\.\./|\./|/)*(?:[^"?#:]*/)?assets/(?:shuniu|vendor)/[^"?#:]+\.(?:js|css))"')
+VERSION_LENGTH = 10
+
+
+class AssetVersions:
+    """Adds ``?v=<hash of the file's content>`` to asset addresses in built pages."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._known: dict[Path, tuple[int, int, str]] = {}
+
+    def version_of(self, site_path: str) -> str | None:
+        """The version of the file at ``site_path`` in the built site, None if it is not there."""
+        file = self.site_dir / site_path
+        try:
+            stat = file.stat()
+        except OSError:
+            return None
+        known = self._known.get(file)
+        if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()[:VERSION_LENGTH]
+            known = self._known[file] = (stat.st_mtime_ns, stat.st_size, digest)
+        return known[2]
+
+    def apply(self, html: str, page_dest_uri: str) -> str:
+        """``html`` of the page written at ``page_dest_uri`` with every asset address versioned."""
+        folder = posixpath.dirname(page_dest_uri)
+
+        def versioned(match: re.Match[str]) -> str:
+            url = match.group(2)
+            target = url.lstrip("/") if url.startswith("/") else posixpath.normpath(posixpath.join(folder, url))
+            version = self.version_of(target)
+            return f'{match.group(1)}{url}?v={version}"' if version else match.group(0)
+
+        return _ASSET.sub(versioned, html)
