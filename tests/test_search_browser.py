@@ -56,7 +56,10 @@ def test_the_english_site_lists_english_pages_and_marks_chinese_only_ones(page, 
     marked = dict(page.locator(".md-search-result__item").evaluate_all(
         "items => items.map(i => [i.querySelector('a').pathname, i.querySelector('h1 .shuniu-search-zh')?.textContent])"))
     assert marked["/en/procedures/zhiban.html"] == "中文页面"  # no English version: shown in Chinese
-    assert marked["/en/policies/index.html"] is None  # an English page
+    # An English page is not marked; which section index shows up among the first results
+    # depends on how many Chinese-only pages mention 值班, so any one of them will do.
+    english = [path for path, mark in marked.items() if mark is None]
+    assert english and all(path.startswith("/en/") and path.endswith("index.html") for path in english), marked
     assert page.locator(".md-search-result__item h1 .shuniu-search-zh").first.is_visible()
 
 
