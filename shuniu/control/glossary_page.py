@@ -31,7 +31,8 @@ _SLUG = slugify(case="lower")  # the heading slugs of mkdocs.yml's toc extension
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 STRINGS = {
-    "zh": {"title": "术语表", "aliases": "又称", "source": "出处", "english": "英文", "sep": "：", "list_sep": "、", "jump": "按拼音首字母跳转",
+    "zh": {"title": "术语表", "aliases": "又称", "source": "出处", "english": "英文", "sep": "：", "list_sep": "、",
+           "jump": "按拼音首字母跳转",
            "intro": "办公室工作常用术语 {count} 个，按拼音排序。正文中带虚线的术语，点按或鼠标悬停可看释义。"},
     "en": {"title": "Glossary", "aliases": "Also", "source": "Source", "english": "In English", "sep": ": ",
            "list_sep": ", ", "jump": "Jump to a pinyin initial",
