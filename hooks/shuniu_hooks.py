@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import html
 import os
 import re
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from shuniu.pinyin import sort_key
 from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
 from shuniu.render.html import escape_theme_fields
+from shuniu.render.language import chinese_only_notice, english_title, is_chinese_only, nav_status
 from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
@@ -251,12 +253,17 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
     # MkDocs' templates print title and description unescaped: hand them over escaped, as Markup
     # so the theme's own `| e` does not escape them twice.
     escape_theme_fields(page.meta, _escape)
-    if page.file.src_uri in _State.generated and lang != _default_language(config):
-        # Generated pages carry the same Chinese content in every language (bank questions, glossary
-        # terms); the one shared search index should list them once, from the Chinese site.
+    generated = _State.generated.get(page.file.src_uri)
+    if generated is not None and generated.chinese_only:
+        # Chinese data shown on another language's site (bank questions, glossary terms): the one
+        # shared search index lists such a page once, from the Chinese site.
         page.meta["search"] = {"exclude": True}
     content_page = _State.content.page(page.file.src_uri)
     if content_page is None:
+        if generated is not None and generated.chinese_only:
+            page.meta["status"] = nav_status(deprecated=False, chinese_only=True)
+            _title_in(page, lang)
+            return chinese_only_notice() + markdown
         return markdown
     shown = _State.content.page(content_page.base_src, lang) or content_page
     if shown.lang != lang:
@@ -265,10 +272,14 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
         page.meta["search"] = {"exclude": True}
     if excluded_from_search(shown):  # superseded and repealed pages: readable, never found by search
         page.meta["search"] = {"exclude": True}
-    # Material reads `status` as its own nav badge; show one only for documents no longer in force.
+    # Material reads `status` as its own nav badge: no longer in force, Chinese only, or both.
     page.meta.pop("status", None)
-    if not shown.meta.status.is_current and shown.meta.status.value != "draft":
-        page.meta["status"] = "deprecated"
+    deprecated = not shown.meta.status.is_current and shown.meta.status.value != "draft"
+    status = nav_status(deprecated=deprecated, chinese_only=is_chinese_only(shown.lang, lang))
+    if status:
+        page.meta["status"] = status
+    if is_chinese_only(shown.lang, lang):
+        _title_in(page, lang)
     return compose_markdown(_State.content, shown, markdown, lang, today())
 
 
@@ -301,6 +312,13 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if not template_name.endswith(".html"):
         return output
     return _with_policy(_ALTERNATE_HEAD_LINK.sub("", output), template_name, config)
+
+
+def _title_in(page: MkPage, lang: str) -> None:
+    """A Chinese-only page keeps its Chinese text but takes its English title from the term list."""
+    title = english_title(_State.content, html.unescape(str(page.meta.get("title", ""))), lang)
+    if title:
+        page.meta["title"] = _escape(title)  # escaped like every title the theme prints
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -22,13 +22,15 @@ class GeneratedPage:
     """A Markdown page made in memory; ``src_uri`` is docs-relative and language-neutral.
 
     ``nav_weight`` orders it among its section's pages (lower first; written pages weigh 50);
-    ``in_nav`` False keeps it out of the menus (it is reached through links).
+    ``in_nav`` False keeps it out of the menus (it is reached through links); ``chinese_only``
+    says its content is Chinese data shown on another language's site (see shuniu.render.language).
     """
 
     src_uri: str
     markdown: str
     nav_weight: int = 50
     in_nav: bool = True
+    chinese_only: bool = False
 
     @property
     def title(self) -> str:

@@ -212,6 +212,7 @@ class Content:
     glossary: list[Term] = field(default_factory=list)  # docs/glossary.yml, in file order
     history: History | None = None  # git history of docs/; None outside a git repository
     internal_banks: set[str] = field(default_factory=set)  # quizzes/*.yml marked classification: internal
+    english_terms: dict[str, str] = field(default_factory=dict)  # docs/terms.en.yml: Chinese term -> English
 
     def __post_init__(self) -> None:
         self._by_src = {p.src: p for p in self.pages}

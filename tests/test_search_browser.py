@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bench.browser import open_page, type_query
+from shuniu.render.language import NOTICE_TEXT
 from tests.test_site_browser import open_search
 
 pytestmark = pytest.mark.browser
@@ -47,19 +48,22 @@ def test_the_chinese_site_lists_chinese_pages_only(page, site_url):
     assert pages and not [p for p in pages if p.startswith("en/")]
 
 
-def test_the_english_site_lists_english_pages_and_marks_chinese_only_ones(page, site_url):
+def test_the_english_site_lists_english_pages_and_marks_chinese_only_ones(page, site_url, built_site):
+    def marks():
+        shown = dict(page.locator(".md-search-result__item").evaluate_all(
+            "items => items.map(i => [i.querySelector('a').pathname, i.querySelector('h1 .shuniu-search-zh')?.textContent])"))
+        # The mark agrees with the page itself: marked exactly when it says it is in Chinese only.
+        notice = {path: NOTICE_TEXT in (built_site / path.lstrip("/")).read_text(encoding="utf-8") for path in shown}
+        assert {path: mark == "中文页面" for path, mark in shown.items()} == notice
+        return notice
+
     pages = results(page, site_url, "en/index.html", "seal")
     assert pages[0] == "en/policies/yinzhang-guanli.html"
     assert all(p.startswith("en/") for p in pages), pages
+    assert not any(marks().values())  # English pages
     pages = results(page, site_url, "en/index.html", "值班")
-    assert all(p.startswith("en/") for p in pages) and "en/procedures/zhiban.html" in pages[:3]
-    marked = dict(page.locator(".md-search-result__item").evaluate_all(
-        "items => items.map(i => [i.querySelector('a').pathname, i.querySelector('h1 .shuniu-search-zh')?.textContent])"))
-    assert marked["/en/procedures/zhiban.html"] == "中文页面"  # no English version: shown in Chinese
-    # An English page is not marked; which section index shows up among the first results
-    # depends on how many Chinese-only pages mention 值班, so any one of them will do.
-    english = [path for path, mark in marked.items() if mark is None]
-    assert english and all(path.startswith("/en/") and path.endswith("index.html") for path in english), marked
+    assert all(p.startswith("en/") for p in pages), pages
+    assert marks()["/en/study/plans/xinren-rumen-2026.html"]  # a study plan's sessions are Chinese
     assert page.locator(".md-search-result__item h1 .shuniu-search-zh").first.is_visible()
 
 

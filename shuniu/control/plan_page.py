@@ -47,9 +47,11 @@ def plan_pages(content: Content, lang: str, today: datetime.date) -> Iterable[Ge
     """A page per plan and the list of plans; the calendar files once (they are language-neutral)."""
     if not content.plans:
         return
-    yield GeneratedPage(f"{PLANS_DIR}/index.md", render_plan_index(content.plans, lang, today))
+    yield GeneratedPage(f"{PLANS_DIR}/index.md", render_plan_index(content.plans, lang, today),
+                        chinese_only=lang != DEFAULT_LANG)
     for plan in content.plans:
-        yield GeneratedPage(f"{PLANS_DIR}/{plan.id}.md", render_plan(content, plan, lang, today))
+        yield GeneratedPage(f"{PLANS_DIR}/{plan.id}.md", render_plan(content, plan, lang, today),
+                            chinese_only=lang != DEFAULT_LANG)  # a plan's topics and notes are Chinese
         if lang == DEFAULT_LANG:
             yield GeneratedFile(f"{PLANS_DIR}/{plan.id}.ics", plan_calendar(content, plan, today))
 

@@ -81,6 +81,13 @@ def _item(page: Page, today: datetime.date) -> ReviewItem:
     return ReviewItem(page.meta.owner or "—", day, day < today, page.path, page.src, page.meta.title)
 
 
+def _shown(content: Content, item: ReviewItem, lang: str) -> Page:
+    """The page a reader of ``lang`` is shown for ``item``: its translation if there is one."""
+    page = content.page(item.src, lang)
+    assert page is not None  # items come from content's own pages
+    return page
+
+
 def by_owner(items: Iterable[ReviewItem]) -> list[tuple[str, list[ReviewItem]]]:
     """Items grouped by owner, in the order given (already sorted by owner)."""
     return [(owner, list(group)) for owner, group in itertools.groupby(items, key=lambda i: i.owner)]
@@ -107,9 +114,11 @@ def review_page(content: Content, lang: str, today: datetime.date) -> Iterable[G
     if not items:
         parts.append(s["none"])
     for owner, group in by_owner(items):
+        owner = _shown(content, group[0], lang).meta.owner or owner  # the translation names owners in its language
         parts += [f"## {md_escape_cell(owner)}", "", f"| {s['state']} | {s['next_review']} | {s['page']} |", "|---|---|---|"]
         parts += [
-            f"| {s[i.state]} | {i.next_review.isoformat()} | [{md_escape_cell(i.title)}]({i.src}) |" for i in group
+            f"| {s[i.state]} | {i.next_review.isoformat()} | [{md_escape_cell(_shown(content, i, lang).meta.title)}]({i.src}) |"
+            for i in group
         ]
         parts.append("")
     yield GeneratedPage(REVIEW_PAGE, "\n".join(parts) + "\n")

@@ -134,7 +134,8 @@ def sources_page(content: Content, lang: str, today: datetime.date) -> Iterable[
         parts += [_row(content, group, lang, s) for group in _by_page(cited)]
         parts.append("")
     markdown = front_matter(s["title"], searchable=False) + "\n".join(parts) + "\n"
-    yield GeneratedPage(SOURCES_PAGE, markdown, nav_weight=90)
+    # The sources are named as the pages name them, in Chinese: on the English site it says so.
+    yield GeneratedPage(SOURCES_PAGE, markdown, nav_weight=90, chinese_only=lang != DEFAULT_LANG)
 
 
 def _by_page(cited: list[Citation]) -> list[list[Citation]]:

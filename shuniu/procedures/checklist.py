@@ -21,6 +21,7 @@ from shuniu.procedures.flow import FlowStep, flow_steps, loops_back
 from shuniu.procedures.render import checklist_src, has_checklist, md_text
 from shuniu.procedures.strings import t
 from shuniu.render.html import esc
+from shuniu.render.language import is_chinese_only
 from shuniu.render.page_header import relative_link
 
 INDEX_SRC = "procedures/checklists/index.md"
@@ -67,7 +68,7 @@ def render_checklist(page: Page, lang: str, legacy: dict[str, tuple[str, ...]] |
     # The theme prints titles unescaped (no Jinja autoescape), so the title is escaped here; a
     # checklist repeats its procedure's checks word for word, so search should find the procedure.
     markdown = front_matter(esc(title), searchable=False) + "\n\n".join(parts) + "\n"
-    return GeneratedPage(src, markdown, in_nav=False)
+    return GeneratedPage(src, markdown, in_nav=False, chinese_only=is_chinese_only(page.lang, lang))
 
 
 def _checklist_html(page: Page, src: str, facts: str, lang: str, legacy: dict[str, tuple[str, ...]]) -> str:

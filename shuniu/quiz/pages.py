@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
 from shuniu.generated import GeneratedPage, front_matter, generator
-from shuniu.model import Content, Page
+from shuniu.model import DEFAULT_LANG, Content, Page
 from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL
@@ -17,6 +17,7 @@ from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.compose import body_transform
 from shuniu.render.html import esc, md_escape_cell
+from shuniu.render.language import english_for, english_title
 from shuniu.render.page_header import relative_link
 
 FOLDER = "quizzes"
@@ -92,7 +93,8 @@ def render_player_page(name: str, container: str, lang: str) -> str:
 @generator
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page and the four player pages, for a reader of ``lang``."""
-    pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang, teaching_units(content, bank, lang)))
+    pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang, teaching_units(content, bank, lang)),
+                           chinese_only=lang != DEFAULT_LANG)  # the questions are Chinese
              for bank in content.banks]
     # The player pages lead the section's menu, in the order a learner uses them.
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
@@ -108,12 +110,18 @@ def render_bank_index(content: Content, page: Page, lang: str) -> str:
     rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
     for bank in sorted(content.banks, key=lambda bank: sort_key(bank.title)):  # as the menu lists them
         link = relative_link(page.base_src, f"{FOLDER}/{bank.id}.md")
-        tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(bank.tags))
-        rows.append(f"| [{md_escape_cell(bank.title)}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
+        tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(_english(content, t, lang) for t in bank.tags))
+        title = md_escape_cell(english_title(content, bank.title, lang) or bank.title)
+        rows.append(f"| [{title}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
     players = " · ".join(
         f"[{qt(lang, name)}]({relative_link(page.base_src, f'{FOLDER}/{name}.md')})" for name, _ in PLAYER_PAGES
     )
     return "\n".join(rows) + "\n\n" + players
+
+
+def _english(content: Content, text: str, lang: str) -> str:
+    """A bank's title or tag as the term list gives it for ``lang`` (the bank's own words if none)."""
+    return english_for(content, text, lang) or text
 
 
 @body_transform

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable
 
 from shuniu.model import Content, Page
+from shuniu.render.language import chinese_only_notice, is_chinese_only
 from shuniu.render.page_header import render_header
 from shuniu.render.section_index import MARKER, render_section_index
 
@@ -36,4 +37,5 @@ def compose_markdown(content: Content, page: Page, markdown: str, lang: str, tod
 
     for transform in BODY_TRANSFORMS:
         markdown = transform(content, page, markdown, lang, today)
-    return render_header(content, page, lang, today) + "\n" + markdown
+    notice = chinese_only_notice() if is_chinese_only(page.lang, lang) else ""
+    return notice + render_header(content, page, lang, today) + "\n" + markdown

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from shuniu.model import Content, Section
+from shuniu.model import DEFAULT_LANG, LANGS, Content, Section
 from shuniu.search.words import SearchWords
 
 _HAN_WORD = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff]{2,12}$")
@@ -94,4 +94,6 @@ def secondary_pages(content: Content, generated_sources: Iterable[str]) -> set[s
     (the maintainers' guide)."""
     sources = set(generated_sources)
     sources |= {p.base_src for p in content.pages if p.is_index or p.section is Section.OTHER}
-    return {source.removesuffix(".md") + ".html" for source in sources}
+    paths = {source.removesuffix(".md") + ".html" for source in sources}
+    # English generated pages are indexed under their own en/ address (those in Chinese only are not).
+    return paths | {f"{lang}/{path}" for lang in LANGS if lang != DEFAULT_LANG for path in paths}
