@@ -15,7 +15,7 @@ import weakref
 from pathlib import Path
 
 from shuniu.check import loader
-from shuniu.export.formats import FORMATS, Format
+from shuniu.export.formats import FORMATS, Format, export_moment
 from shuniu.generated import GeneratedFile, generator
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -88,7 +88,7 @@ def exported(content: Content, bank: Bank, format_: Format, today: datetime.date
         return path.read_bytes()
     except OSError:
         pass
-    data = format_.make(content, [bank], today).data
+    data = format_.make(content, [bank], export_moment(today, "SHUNIU_TODAY" in os.environ)).data
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.glob(f"{prefix}*"):

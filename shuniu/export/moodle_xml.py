@@ -18,7 +18,13 @@ from shuniu.render.html import esc
 
 _TYPES = {QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice", QuestionType.TRUEFALSE: "truefalse",
           QuestionType.SHORT: "essay"}
-_CLOZE_SPECIAL = '\\}#~/"'
+# How a character of a fill answer must be written inside {1:SHORTANSWER:=...} so that Moodle's
+# importer (question/type/multianswer, qtype_multianswer_extract_question) stores it as written:
+# it ends an answer at an unescaped ~ # or }, then decodes HTML entities and unescapes only \} and
+# \#. Entities (&#NN;) never end an answer (a # after & is not a separator), so every special
+# character is written as one; * is Moodle's short-answer wildcard and is written \* (literal).
+_CLOZE_ANSWER = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;",
+                 "~": "&#126;", "#": "&#35;", "}": "&#125;", "{": "&#123;", "*": "\\*"}
 
 
 def html(text: str) -> str:
@@ -82,7 +88,8 @@ def _body(question: Question, skips: Skips) -> list[str] | None:
     if kind is QuestionType.FILL:
         if question.blanks != 1:
             return []  # cloze: the answers are embedded in the question text
-        return ["    <usecase>0</usecase>", *(_plain_answer("100", text) for text in fill_groups(question)[0])]
+        return ["    <usecase>0</usecase>",
+                *(_plain_answer("100", literal_wildcards(text)) for text in fill_groups(question)[0])]
     return ["    <responseformat>editor</responseformat>", "    <responserequired>1</responserequired>",
             "    <responsefieldlines>10</responsefieldlines>", text_element("graderinfo", str(question.answer)),
             '    <responsetemplate format="html">\n      <text></text>\n    </responsetemplate>']
@@ -108,6 +115,11 @@ def _choices(question: Question, skips: Skips) -> list[str] | None:
     return lines
 
 
+def literal_wildcards(text: str) -> str:
+    """A short-answer answer with each ``*`` written ``\\*``: Moodle reads a bare ``*`` as "anything"."""
+    return text.replace("*", "\\*")
+
+
 def _plain_answer(fraction: str, text: str) -> str:
     return (f'    <answer fraction="{fraction}" format="moodle_auto_format">\n      <text>{esc(text)}</text>\n'
             '      <feedback format="html">\n        <text></text>\n      </feedback>\n    </answer>')
@@ -117,12 +129,18 @@ def _cloze_stem(question: Question) -> str:
     """The stem with each blank replaced by ``{1:SHORTANSWER:=a~=b}`` (Moodle's embedded answers)."""
     groups = iter(fill_groups(question))
     pieces = BLANK.split(question.stem)
-    out = [esc(pieces[0])]
+    out = [_cloze_text(pieces[0])]
     for piece in pieces[1:]:
-        accepted = "~".join("=" + _cloze_escape(esc(text)) for text in next(groups))
-        out.append(f"{{1:SHORTANSWER:{accepted}}}{esc(piece)}")
+        accepted = "~".join("=" + cloze_answer(text) for text in next(groups))
+        out.append(f"{{1:SHORTANSWER:{accepted}}}{_cloze_text(piece)}")
     return f"<![CDATA[<p>{''.join(out).replace(chr(10), '<br>')}</p>]]>"
 
 
-def _cloze_escape(text: str) -> str:
-    return "".join("\\" + char if char in _CLOZE_SPECIAL else char for char in text)
+def cloze_answer(text: str) -> str:
+    """An accepted answer as written inside ``{1:SHORTANSWER:...}`` (see :data:`_CLOZE_ANSWER`)."""
+    return "".join(_CLOZE_ANSWER.get(char, char) for char in text)
+
+
+def _cloze_text(text: str) -> str:
+    """Stem text around the blanks: HTML, with ``{`` as an entity so no text reads as a field."""
+    return esc(text).replace("{", "&#123;")
