@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shuniu.export.common import Export, Skips, feedback_text, fill_groups, multiple_weights, right_letters
-from shuniu.model import Content
 from shuniu.export.moodle_xml import literal_wildcards
+from shuniu.model import Content
 from shuniu.quiz.model import Bank, Question, QuestionType
 from shuniu.render.html import esc
 
