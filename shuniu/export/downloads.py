@@ -74,7 +74,7 @@ def cache_key(content: Content, bank: Bank, format_: Format) -> str:
     """Changes whenever anything that goes into the file changes (including source page titles)."""
     head = {"id": bank.id, "title": bank.title, "description": bank.description, "tags": list(bank.tags),
             "pass_mark": bank.pass_mark}
-    questions = [question_data(content, question) for question in bank.questions]
+    questions = [question_data(content, bank, question) for question in bank.questions]
     versions = [CACHE_VERSION, format_.name, format_.version]
     text = canonical_json({"bank": head, "questions": questions, "versions": versions})
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]

@@ -9,10 +9,12 @@ information. Texts are HTML (escaped content) in CDATA sections.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from shuniu.export.common import Export, Skips, feedback_text, fill_groups, multiple_weights, right_letters
 from shuniu.model import Content
 from shuniu.quiz.model import Bank, Question, QuestionType
+from shuniu.quiz.points import points_of, points_text
 from shuniu.quiz.questions import BLANK
 from shuniu.render.html import esc
 
@@ -43,7 +45,7 @@ def export(content: Content, banks: Sequence[Bank]) -> Export:
     for bank in banks:
         parts.append(_category(bank))
         for question in bank.questions:
-            block = question_element(question, skips)
+            block = question_element(question, skips, points_of(bank, question))
             if block is not None:
                 parts.append(block)
                 exported += 1
@@ -56,19 +58,20 @@ def _category(bank: Bank) -> str:
             f"    </category>\n{text_element('info', bank.description or bank.title)}\n  </question>")
 
 
-def question_element(question: Question, skips: Skips) -> str | None:
-    """One ``<question>``, or None (counted in ``skips``) when Moodle has no weights for it."""
+def question_element(question: Question, skips: Skips, points: Decimal = Decimal(1)) -> str | None:
+    """One ``<question>`` worth ``points`` (its defaultgrade), or None (counted in ``skips``) when
+    Moodle has no weights for it."""
     body = _body(question, skips)
     if body is None:
         return None
     kind = _TYPES.get(question.type) or ("shortanswer" if question.blanks == 1 else "cloze")
-    stem = _cloze_stem(question) if kind == "cloze" else html(question.stem)
+    stem = _cloze_stem(question, points) if kind == "cloze" else html(question.stem)
     head = [
         f'  <question type="{kind}">',
         f"    <name>\n      <text>{esc(question.id)}</text>\n    </name>",
         f'    <questiontext format="html">\n      <text>{stem}</text>\n    </questiontext>',
         text_element("generalfeedback", feedback_text(question)),
-        "    <defaultgrade>1</defaultgrade>",
+        f"    <defaultgrade>{points_text(points)}</defaultgrade>",
         "    <penalty>0</penalty>",
         "    <hidden>0</hidden>",
         f"    <idnumber>{esc(question.id)}</idnumber>",
@@ -125,14 +128,20 @@ def _plain_answer(fraction: str, text: str) -> str:
             '      <feedback format="html">\n        <text></text>\n      </feedback>\n    </answer>')
 
 
-def _cloze_stem(question: Question) -> str:
-    """The stem with each blank replaced by ``{1:SHORTANSWER:=a~=b}`` (Moodle's embedded answers)."""
+def _cloze_stem(question: Question, points: Decimal) -> str:
+    """The stem with each blank replaced by ``{W:SHORTANSWER:=a~=b}`` (Moodle's embedded answers).
+
+    Moodle ignores a cloze question's defaultgrade and adds up the blanks' weights W, which must
+    be whole numbers: each blank weighs points / blanks when that is whole, else 1 (equal shares).
+    """
     groups = iter(fill_groups(question))
     pieces = BLANK.split(question.stem)
+    share = points / question.blanks
+    weight = int(share) if share == share.to_integral_value() else 1
     out = [_cloze_text(pieces[0])]
     for piece in pieces[1:]:
         accepted = "~".join("=" + cloze_answer(text) for text in next(groups))
-        out.append(f"{{1:SHORTANSWER:{accepted}}}{_cloze_text(piece)}")
+        out.append(f"{{{weight}:SHORTANSWER:{accepted}}}{_cloze_text(piece)}")
     return f"<![CDATA[<p>{''.join(out).replace(chr(10), '<br>')}</p>]]>"
 
 
