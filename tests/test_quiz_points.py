@@ -3,8 +3,14 @@
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from openpyxl import load_workbook
+
 from shuniu.check import check_root
-from shuniu.export import moodle_xml
+from shuniu.export import moodle_xml, xlsx
+from shuniu.export.excel_import import bank_fields, import_sheet, read_workbook
+from shuniu.export.layout import column_of
+from shuniu.problems import Problems
+from shuniu.quiz.load import load_bank
 from shuniu.quiz.points import DEFAULT_POINTS, points_of, points_text, total_points
 from tests.conftest import write
 from tests.test_quiz_validate import HEAD, SINGLE, bank_problems
@@ -75,3 +81,24 @@ def test_moodle_xml_grades_each_question_by_its_points(content_root):
     # Moodle adds up a cloze question's blank weights (whole numbers): 4 points over 2 blanks weigh 2 each.
     assert stems["gw-004"].count("{2:SHORTANSWER:") == 2
     assert stems["gw-005"].count("{1:SHORTANSWER:") == 2
+
+
+def test_excel_keeps_question_and_type_points_through_export_and_import(content_root, tmp_path):
+    bank = loaded(content_root, HEAD.replace("questions:", "points: {single: 2.5, short: 10}\nquestions:"))
+    content, _ = check_root(content_root)
+    file = tmp_path / "gw.xlsx"
+    file.write_bytes(xlsx.export(content, [bank]).data)
+    sheet = load_workbook(file)["题库"]
+    column = [cell.value for cell in sheet[column_of("分值")]]
+    assert column == ["分值", None, None, 0.5, 4, None, None]  # only the questions' own points
+    assert load_workbook(file)["题库信息"]["B7"].value == "单选题 2.5；简答题 10"
+    data = read_workbook(file)
+    fields, problems = bank_fields(data, "gw", "gw", None)
+    assert fields is not None and not problems
+    result = import_sheet(data, fields, content)
+    assert result.yaml is not None and not result.problems
+    (tmp_path / "back").mkdir()
+    (tmp_path / "back" / "gw.yml").write_text(result.yaml, encoding="utf-8")
+    again = load_bank(tmp_path / "back" / "gw.yml", "quizzes/gw.yml", Problems())
+    assert again is not None and again.points == bank.points
+    assert [points_of(again, q) for q in again.questions] == [points_of(bank, q) for q in bank.questions]

@@ -9,6 +9,7 @@ earned points as integer hundredths (:func:`hundredths`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,7 @@ DEFAULT_POINTS: Mapping[QuestionType, Decimal] = {
     QuestionType.SHORT: Decimal(5),
 }
 MAX_POINTS = Decimal(100)
+_TYPED = re.compile(r"^(\d+(?:\.\d+)?)\s*分?$")
 _SHAPE = f"a positive number up to {MAX_POINTS} with at most 2 decimals, like 2 or 0.5"
 
 
@@ -64,7 +66,16 @@ def parse_points(value: Any) -> Decimal | None:
     """``value`` as points, or None when it is not a positive number up to 100 with at most 2 decimals."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    number = Decimal(str(value))
+    return _checked(Decimal(str(value)))
+
+
+def points_from_text(text: str) -> Decimal | None:
+    """Points as typed in a cell or a paper: ``2``, ``0.5``, ``2分``; None when that is not valid points."""
+    match = _TYPED.match(text.strip())
+    return _checked(Decimal(match.group(1))) if match else None
+
+
+def _checked(number: Decimal) -> Decimal | None:
     if not number.is_finite() or number <= 0 or number > MAX_POINTS or number != number.quantize(Decimal("0.01")):
         return None
     return number
