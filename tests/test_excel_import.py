@@ -22,8 +22,9 @@ from tests.export_sample import sample_content, sample_root
 
 
 def row(kind: str, stem: str, options: tuple[str, ...] = (), answer: Any = "", explanation: str = "解析。",
-        difficulty: Any = None, tags: str = "", source: str = "", question_id: str = "") -> list[Any]:
-    return [kind, stem, *options, *[None] * (8 - len(options)), answer, explanation, difficulty, tags, source, question_id]
+        difficulty: Any = None, tags: str = "", source: str = "", question_id: str = "", points: Any = None) -> list[Any]:
+    return [kind, stem, *options, *[None] * (8 - len(options)), answer, explanation, difficulty, points, tags, source,
+            question_id]
 
 
 def sheet_file(path: Path, rows: list[list[Any]], header: tuple[str, ...] | list[str] = COLUMNS,
@@ -79,7 +80,8 @@ def test_template_sheets_header_lists_and_help(tmp_path):
     assert (sheet.column_dimensions["B"].width, sheet.column_dimensions["C"].width) == (48, 20)
     lists = {str(rule.sqref): rule.formula1 for rule in sheet.data_validations.dataValidation}
     assert lists == {"A2:A1048576": '"单选题,多选题,判断题,填空题,简答题"', "M2:M1048576": '"1,2,3"'}
-    assert [row[0].value for row in workbook["题库信息"].iter_rows()] == ["项目", "题库ID", "题库名称", "简介", "标签", "及格线"]
+    assert [row[0].value for row in workbook["题库信息"].iter_rows()] == ["项目", "题库ID", "题库名称", "简介", "标签", "及格线",
+                                                                         "各题型分值"]
     help_rows = [[cell.value for cell in row] for row in workbook["说明"].iter_rows()]
     assert help_rows[0][0] == "题库导入说明（shuniu quiz import）"
     header = help_rows.index(list(COLUMNS))
@@ -118,8 +120,9 @@ def test_common_variants_of_types_answers_and_headers(tmp_path):
     out = tmp_path / "bianti.yml"
     result = import_file(file, out, sample_root(tmp_path / "root"), "--title", "变体")
     assert result.exit_code == 0, result.output
-    assert result.stderr == "忽略的列：序号（A 列）\n忽略的列：分数（L 列）\n"
+    assert result.stderr == "忽略的列：序号（A 列）\n"  # 分数 is read as 分值
     bank = loaded(out)
+    assert [str(q.points) for q in bank.questions] == ["2", "2", "2", "1", "1", "1", "1", "1", "1", "5"]
     answers = [q.answer for q in bank.questions]
     assert answers == ["B", ("A", "C"), ("A", "B"), True, False, True, False, (("8", "八"), ("42",)), (("42",),),
                        "参考\n答案"]
@@ -156,7 +159,9 @@ BAD_ROWS = [
     row("单选题", "难度？", ("甲", "乙"), "A", difficulty="很难"),                    # 12
     row("单选题", "出处？", ("甲", "乙"), "A", source="policies/none.md#x"),         # 13
     row("单选题", "别的题库用过的 ID？", ("甲", "乙"), "A", question_id="demo-single"),  # 14
-    row("单选题", "好题？", ("甲", "乙"), "B", source="policies/yinzhang.md#印章保管"),  # 15
+    row("单选题", "好题？", ("甲", "乙"), "B", source="policies/yinzhang.md#印章保管", points="3分"),  # 15
+    row("单选题", "分值？", ("甲", "乙"), "A", points="两分"),                       # 16
+    row("单选题", "分值为零？", ("甲", "乙"), "A", points=0),                        # 17
 ]
 BAD_MESSAGES = [
     "题库!2:A: 题型“选择题”无法识别，应为 单选题、多选题、判断题、填空题、简答题 之一",
@@ -167,10 +172,12 @@ BAD_MESSAGES = [
     "题库!7:K: 题干有 2 个空，答案给了 1 个（各空的答案之间用 ;; 分隔）",
     "题库!8:K: 判断题的答案应为 正确 或 错误（也可写 对/错、√/×、是/否、T/F），得到“可能”",
     "题库!9:L: 解析为空（每道题都要有解析）",
-    "题库!11:P: ID“dup-1”与第 10 行重复",
+    "题库!11:Q: ID“dup-1”与第 10 行重复",
     "题库!12:M: 难度应为 1、2、3（或 易、中、难），得到“很难”",
-    "题库!13:O: 出处无效：link 'policies/none.md#x' points to a missing page 'policies/none.md'",
-    "题库!14:P: ID“demo-single”已被 quizzes/demo.yml:7 使用",
+    "题库!13:P: 出处无效：link 'policies/none.md#x' points to a missing page 'policies/none.md'",
+    "题库!14:Q: ID“demo-single”已被 quizzes/demo.yml:7 使用",
+    "题库!16:N: 分值应为大于 0、不超过 100 的数，至多两位小数，如 2 或 0.5，得到“两分”",
+    "题库!17:N: 分值应为大于 0、不超过 100 的数，至多两位小数，如 2 或 0.5，得到“0”",
 ]
 
 
@@ -181,7 +188,7 @@ def test_every_bad_cell_is_listed_and_nothing_is_written(tmp_path):
     result = import_file(file, out, root)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"{file}:{message}" for message in BAD_MESSAGES]
-    assert result.stderr == ("12 problem(s) in 12 row(s); nothing written "
+    assert result.stderr == ("14 problem(s) in 14 row(s); nothing written "
                              "(fix them, or use --skip-bad to import the good rows)\n")
     assert not out.exists()
 
@@ -193,8 +200,8 @@ def test_skip_bad_writes_the_good_rows_and_lists_the_rest(tmp_path):
     result = import_file(file, out, root, "--skip-bad")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [f"{file}:{message}" for message in BAD_MESSAGES] + [f"wrote {out}: 2 question(s)"]
-    assert result.stderr == "skipped 12 bad row(s)\n"
-    assert [q.stem for q in loaded(out).questions] == ["重复一？", "好题？"]
+    assert result.stderr == "skipped 14 bad row(s)\n"
+    assert [(q.stem, q.points) for q in loaded(out).questions] == [("重复一？", None), ("好题？", 3)]
     _, problems = check_root(root)
     assert not problems, problems.sorted()  # the written bank passes `shuniu check` with the project
 
@@ -213,12 +220,13 @@ def test_a_missing_column_or_header_stops_the_import(tmp_path):
 
 def test_bank_fields_come_from_the_options_then_the_info_sheet(tmp_path):
     info = [("项目", "内容"), ("题库ID", "xin-ti-ku"), ("题库名称", "新题库"), ("简介", "说明文字"), ("标签", "甲、乙"),
-            ("及格线", 80)]
+            ("及格线", 80), ("各题型分值", "单选题 2；多选 3分；简答题=10")]
     file = sheet_file(tmp_path / "b.xlsx", [row("判断题", "对吗？", (), "对")], info=info)
     result = import_file(file, tmp_path / "out", tmp_path)  # a folder: the id comes from 题库信息
     assert result.exit_code == 0, result.output
     bank = loaded(tmp_path / "out" / "xin-ti-ku.yml")
     assert (bank.title, bank.description, bank.tags, bank.pass_mark) == ("新题库", "说明文字", ("甲", "乙"), 80)
+    assert {kind.value: str(points) for kind, points in bank.points.items()} == {"single": "2", "multiple": "3", "short": "10"}
     result = import_file(file, tmp_path / "out" / "other.yml", tmp_path, "--id", "third")
     assert result.exit_code == 2
     assert "Error: --id third differs from the file name other.yml: a bank's id is its file name" in result.stderr
@@ -227,6 +235,11 @@ def test_bank_fields_come_from_the_options_then_the_info_sheet(tmp_path):
     bad_info = sheet_file(tmp_path / "c.xlsx", [row("判断题", "对吗？", (), "对")], info=[("及格线", "六十")])
     result = import_file(bad_info, tmp_path / "out" / "c.yml", tmp_path)
     assert (result.exit_code, result.stdout) == (1, f"{bad_info}:题库信息!1:B: 及格线应为 0 到 100 的整数，得到“六十”\n")
+    bad_points = sheet_file(tmp_path / "d.xlsx", [row("判断题", "对吗？", (), "对")],
+                            info=[("各题型分值", "单选题 1；论述题 5；多选 0")])
+    result = import_file(bad_points, tmp_path / "out" / "d.yml", tmp_path)
+    assert (result.exit_code, result.stdout) == (1, f"{bad_points}:题库信息!1:B: 各题型分值应写成“单选题 1；多选题 2”"
+                                                    "（题型和大于 0 的分值，用 ； 分隔），无法识别：论述题 5、多选 0\n")
 
 
 def test_the_yaml_is_readable(tmp_path):

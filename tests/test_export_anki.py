@@ -13,7 +13,7 @@ import genanki
 from shuniu.export import anki
 from tests.export_sample import SAMPLE_IDS, sample_content
 
-DAY = datetime.date(2026, 11, 29)
+MOMENT = datetime.datetime(2026, 11, 29, 9, 30, 15, tzinfo=datetime.UTC)
 
 
 def collection(data: bytes, tmp_path) -> sqlite3.Connection:
@@ -27,7 +27,7 @@ def collection(data: bytes, tmp_path) -> sqlite3.Connection:
 
 def test_one_note_per_question_with_guids_from_question_ids(tmp_path):
     content = sample_content(tmp_path)
-    result = anki.export(content, content.banks, DAY)
+    result = anki.export(content, content.banks, MOMENT)
     db = collection(result.data, tmp_path)
     try:
         assert db.execute("SELECT count(*) FROM notes").fetchone() == (8,)
@@ -37,7 +37,7 @@ def test_one_note_per_question_with_guids_from_question_ids(tmp_path):
         assert {row[0] for row in db.execute("SELECT did FROM cards")} == {anki.deck_id("demo")}
         decks = json.loads(db.execute("SELECT decks FROM col").fetchone()[0])
         assert decks[str(anki.deck_id("demo"))]["name"] == "枢纽题库::演示题库"
-        assert {row[0] for row in db.execute("SELECT mod FROM notes")} == {int(anki.timestamp_of(DAY))}
+        assert {row[0] for row in db.execute("SELECT mod FROM notes")} == {int(anki.timestamp_of(MOMENT))}
     finally:
         db.close()
     assert result.summary("anki") == "anki: exported 8, skipped 0"
@@ -45,7 +45,7 @@ def test_one_note_per_question_with_guids_from_question_ids(tmp_path):
 
 def test_front_has_stem_and_options_back_has_answer_explanation_and_source(tmp_path):
     content = sample_content(tmp_path)
-    db = collection(anki.export(content, content.banks, DAY).data, tmp_path)
+    db = collection(anki.export(content, content.banks, MOMENT).data, tmp_path)
     try:
         fields = dict((row[0], row[1]) for row in db.execute("SELECT guid, flds FROM notes"))
     finally:
@@ -59,7 +59,7 @@ def test_front_has_stem_and_options_back_has_answer_explanation_and_source(tmp_p
     assert "&lt;b&gt;不是粗体&lt;/b&gt;" in fields[genanki.guid_for("demo-multi2")]
 
 
-def test_the_same_bank_and_day_give_the_same_bytes(tmp_path):
+def test_the_same_bank_and_moment_give_the_same_bytes(tmp_path):
     content = sample_content(tmp_path)
-    assert anki.export(content, content.banks, DAY).data == anki.export(content, content.banks, DAY).data
+    assert anki.export(content, content.banks, MOMENT).data == anki.export(content, content.banks, MOMENT).data
     assert anki.deck_id("demo") == anki.deck_id("demo") != anki.deck_id("demo2")

@@ -48,9 +48,11 @@ def test_every_question_reads_back_with_its_type_answers_and_weights(tmp_path):
                                "demo-short"]
     single = questions["demo-single"]
     assert single["type"] == "MC"
-    assert single["stem"]["text"] == "特殊字符 ~ = # { } : \\ 都要转义\n第二行"
+    # Texts are HTML, as in the Moodle XML export: markup in content shows as typed.
+    assert single["stem"] == {"format": "html", "text": "特殊字符 ~ = # { } : \\ 都要转义<br>第二行"}
     assert [(c["text"]["text"], c["isCorrect"]) for c in single["choices"]] == [("对 {a}", True), ("错", False),
                                                                                ("也错: 是", False)]
+    assert questions["demo-multi2"]["stem"]["text"] == "哪两项对？&lt;b&gt;不是粗体&lt;/b&gt;"
     assert single["globalFeedback"]["text"] == "解析 #1: 见印章保管"
     assert [c["weight"] for c in questions["demo-multi2"]["choices"]] == [50, -100, 50, -100]
     assert [c["weight"] for c in questions["demo-multi3"]["choices"]] == [-100, 33.33333, 33.33333, -100, 33.33333]
@@ -61,7 +63,7 @@ def test_every_question_reads_back_with_its_type_answers_and_weights(tmp_path):
     assert [c["text"]["text"] for c in fill["choices"]] == ["2012年7月1日", "2012.7.1"]
     essay = questions["demo-short"]
     assert essay["type"] == "Essay"
-    assert essay["globalFeedback"]["text"] == "参考答案：专人专柜保管，用印登记。\n解析：见印章管理办法。"
+    assert essay["globalFeedback"]["text"] == "参考答案：专人专柜保管，用印登记。<br>解析：见印章管理办法。"
 
 
 def test_weights_come_only_from_moodles_list():

@@ -31,8 +31,10 @@ def test_categories_and_every_question_with_its_type(tmp_path):
                      "demo-true": "truefalse", "demo-false": "truefalse", "demo-fill1": "shortanswer",
                      "demo-fill2": "cloze", "demo-short": "essay"}
     assert list(by_name(root)) == SAMPLE_IDS
+    grades = {name: q.findtext("defaultgrade") for name, q in by_name(root).items()}
+    # The sample bank sets no points: the defaults (multiple 2, short 5, others 1).
+    assert grades == {**dict.fromkeys(SAMPLE_IDS, "1"), "demo-multi2": "2", "demo-multi3": "2", "demo-short": "5"}
     for question in by_name(root).values():
-        assert question.findtext("defaultgrade") == "1"
         assert question.find("questiontext").get("format") == "html"
 
 

@@ -21,6 +21,7 @@ title: 公文基础
 description: 公文处理入门。
 tags: [公文, 入门]
 pass_mark: 70
+points: {multiple: 3, short: 10}
 questions:
   - id: gw-001
     type: single
@@ -45,6 +46,7 @@ questions:
     answer: [[版头, 眉首], [主体]]
     explanation: 见条例。
     difficulty: 3
+    points: 1.5
   - id: gw-004
     type: short
     stem: 简述用印流程。
@@ -109,20 +111,24 @@ def test_bank_json_has_the_contract_shape(quiz_root):
     questions = [
         {"id": "gw-001", "type": "single", "stem": "印章由谁保管？", "options": [["A", "专人"], ["B", "任何人"]],
          "answer": "A", "explanation": "专人专柜保管。", "source": "policies/yinzhang.html#印章保管",
-         "source_en": "en/policies/yinzhang.html#印章保管", "source_title": "印章管理办法", "difficulty": 1, "tags": ["印章"]},
+         "source_en": "en/policies/yinzhang.html#印章保管", "source_title": "印章管理办法", "difficulty": 1, "tags": ["印章"],
+         "points": 1},
         {"id": "gw-002", "type": "multiple", "stem": "哪些是法定文种？", "options": [["A", "通知"], ["B", "便条"], ["C", "请示"]],
          "answer": ["A", "C"], "explanation": "便条不是。", "source": "policies/yinzhang.html#用印登记",
          "source_en": "en/policies/yinzhang.html#用印登记", "source_title": "印章管理办法", "difficulty": 2,
-         "tags": ["印章", "文种"]},
+         "tags": ["印章", "文种"], "points": 3},
         {"id": "gw-003", "type": "fill", "stem": "公文由____和____组成。", "answer": [["版头", "眉首"], ["主体"]], "blanks": 2,
-         "explanation": "见条例。", "source": None, "source_en": None, "source_title": None, "difficulty": 3, "tags": []},
+         "explanation": "见条例。", "source": None, "source_en": None, "source_title": None, "difficulty": 3, "tags": [],
+         "points": 1.5},
         {"id": "gw-004", "type": "short", "stem": "简述用印流程。", "answer": "申请、审核、登记。", "explanation": "三步。",
-         "source": None, "source_en": None, "source_title": None, "difficulty": 2, "tags": []},
+         "source": None, "source_en": None, "source_title": None, "difficulty": 2, "tags": [], "points": 10},
     ]
-    body = {"version": 1, "id": "gw", "title": "公文基础", "pass_mark": 70, "questions": questions}
+    # Per type: the bank's where it sets them, the defaults (shuniu.quiz.points) elsewhere.
+    points = {"single": 1, "multiple": 3, "truefalse": 1, "fill": 1, "short": 10}
+    body = {"version": 1, "id": "gw", "title": "公文基础", "pass_mark": 70, "points": points, "questions": questions}
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()[:16]
     assert data == {**body, "hash": digest}
-    assert list(data) == ["version", "id", "title", "pass_mark", "hash", "questions"]
+    assert list(data) == ["version", "id", "title", "pass_mark", "points", "hash", "questions"]
 
 
 def test_source_addresses(quiz_root):

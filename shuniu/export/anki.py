@@ -2,8 +2,11 @@
 
 Model and deck ids are fixed (the deck id comes from the bank id) and each note's guid is
 ``genanki.guid_for(question id)``, so importing a newer export updates the notes instead of
-adding copies. The collection is written in memory with a given timestamp and zipped with
-fixed dates: the same bank and day give the same bytes.
+adding copies. Anki updates a note only when the imported one is newer, so notes carry the
+moment of the export (to the second): an edit exported an hour after the last export reaches
+Anki. The site's downloads are cached by content, so an unchanged bank keeps its file and its
+times. The collection is written in memory and zipped with fixed dates: the same bank and
+moment give the same bytes.
 """
 
 from __future__ import annotations
@@ -44,9 +47,9 @@ def deck_id(bank_id: str) -> int:
     return 1 << 40 | int(hashlib.sha256(f"shuniu-deck:{bank_id}".encode()).hexdigest()[:10], 16)
 
 
-def timestamp_of(day: datetime.date) -> float:
-    """Midnight UTC of ``day``: notes exported later look newer to Anki, so re-imports update them."""
-    return datetime.datetime.combine(day, datetime.time(0), tzinfo=datetime.UTC).timestamp()
+def timestamp_of(moment: datetime.datetime) -> int:
+    """The export moment in whole seconds: what Anki compares to decide that a note is newer."""
+    return int(moment.timestamp())
 
 
 def _lines(text: str) -> str:
@@ -76,7 +79,7 @@ def note(content: Content, bank: Bank, question: Question) -> genanki.Note:
                         guid=genanki.guid_for(question.id), tags=tags)
 
 
-def export(content: Content, banks: Sequence[Bank], day: datetime.date) -> Export:
+def export(content: Content, banks: Sequence[Bank], moment: datetime.datetime) -> Export:
     """Every bank as a deck named ``枢纽题库::<title>`` in one package."""
     decks = []
     for bank in banks:
@@ -84,10 +87,10 @@ def export(content: Content, banks: Sequence[Bank], day: datetime.date) -> Expor
         for question in bank.questions:
             deck.add_note(note(content, bank, question))
         decks.append(deck)
-    return Export(_package(decks, timestamp_of(day)), sum(len(d.notes) for d in decks), Skips())
+    return Export(_package(decks, timestamp_of(moment)), sum(len(d.notes) for d in decks), Skips())
 
 
-def _package(decks: list[genanki.Deck], timestamp: float) -> bytes:
+def _package(decks: list[genanki.Deck], timestamp: int) -> bytes:
     connection = sqlite3.connect(":memory:")
     try:
         genanki.Package(decks).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))

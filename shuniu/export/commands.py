@@ -14,7 +14,7 @@ import click
 
 from shuniu.check import check_root
 from shuniu.export.downloads import file_name
-from shuniu.export.formats import FORMATS, Format
+from shuniu.export.formats import FORMATS, Format, export_moment
 from shuniu.model import Content
 from shuniu.quiz.load import RESERVED_IDS
 from shuniu.quiz.model import Bank
@@ -141,9 +141,9 @@ def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path
     and xlsx hold one, so several banks go into a folder as <bank id><suffix>."""
     format_ = FORMATS[format_name]
     content, banks = _banks(root, bank_ids)
-    day = _today()
+    moment = export_moment(_today(), "SHUNIU_TODAY" in os.environ)
     for target, group in plan(format_, banks, output):
-        result = format_.make(content, group, day)
+        result = format_.make(content, group, moment)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(result.data)
         click.echo(f"wrote {target}")
@@ -178,6 +178,6 @@ def _banks(root: Path, wanted: tuple[str, ...]) -> tuple[Content, list[Bank]]:
 
 
 def _today() -> datetime.date:
-    """The export date (Anki note times); SHUNIU_TODAY pins it, as for the build."""
+    """The export date; SHUNIU_TODAY pins it (and the Anki note times), as for the build."""
     pinned = os.environ.get("SHUNIU_TODAY")
     return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()

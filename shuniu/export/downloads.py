@@ -15,7 +15,7 @@ import weakref
 from pathlib import Path
 
 from shuniu.check import loader
-from shuniu.export.formats import FORMATS, Format
+from shuniu.export.formats import FORMATS, Format, export_moment
 from shuniu.generated import GeneratedFile, generator
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -74,7 +74,7 @@ def cache_key(content: Content, bank: Bank, format_: Format) -> str:
     """Changes whenever anything that goes into the file changes (including source page titles)."""
     head = {"id": bank.id, "title": bank.title, "description": bank.description, "tags": list(bank.tags),
             "pass_mark": bank.pass_mark}
-    questions = [question_data(content, question) for question in bank.questions]
+    questions = [question_data(content, bank, question) for question in bank.questions]
     versions = [CACHE_VERSION, format_.name, format_.version]
     text = canonical_json({"bank": head, "questions": questions, "versions": versions})
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
@@ -88,7 +88,7 @@ def exported(content: Content, bank: Bank, format_: Format, today: datetime.date
         return path.read_bytes()
     except OSError:
         pass
-    data = format_.make(content, [bank], today).data
+    data = format_.make(content, [bank], export_moment(today, "SHUNIU_TODAY" in os.environ)).data
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.glob(f"{prefix}*"):

@@ -20,10 +20,11 @@ from openpyxl import load_workbook
 from shuniu.export.bank_yaml import dump_bank
 from shuniu.export.excel_read import CellProblem, Header, data_rows, find_header, question_sheet, read_info
 from shuniu.export.excel_rows import RowReader, read_row
-from shuniu.export.layout import INFO_SHEET, TAG_SPLIT
+from shuniu.export.layout import INFO_SHEET, TAG_SPLIT, parse_type_points
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.load import load_bank
+from shuniu.quiz.points import points_json
 from shuniu.quiz.publish import canonical_json
 from shuniu.quiz.validate import source_problem
 from shuniu.yamlsrc import load_yaml
@@ -54,6 +55,7 @@ class BankFields:
     description: str = ""
     tags: tuple[str, ...] = ()
     pass_mark: int | None = None
+    points: dict[str, int | float] = field(default_factory=dict)  # type -> points, the bank's own
 
 
 def stable_id(bank_id: str, question: dict[str, Any]) -> str:
@@ -139,6 +141,8 @@ def _finish(result: Imported, sheet: str, bank: BankFields, good: list[tuple[int
         data["tags"] = list(bank.tags)
     if bank.pass_mark is not None:
         data["pass_mark"] = bank.pass_mark
+    if bank.points:
+        data["points"] = bank.points
     data["questions"] = [question for _, question in good]
     text = dump_bank(data)
     loaded = _load_back(text, bank.id)
@@ -177,8 +181,14 @@ def bank_fields(data: SheetData, default_title: str, bank_id: str | None, title:
         else:
             message = f"及格线应为 0 到 100 的整数，得到“{text}”"
             problems.append(CellProblem(INFO_SHEET, data.info_rows["pass_mark"], "B", message))
+    points, wrong = parse_type_points(info.get("points", ""))
+    if wrong:
+        message = f"各题型分值应写成“单选题 1；多选题 2”（题型和大于 0 的分值，用 ； 分隔），无法识别：{'、'.join(wrong)}"
+        problems.append(CellProblem(INFO_SHEET, data.info_rows["points"], "B", message))
     chosen = bank_id or info.get("id")
     if not chosen:
         return None, problems
     tags = tuple(tag.strip() for tag in TAG_SPLIT.split(info.get("tags", "")) if tag.strip())
-    return BankFields(chosen, title or info.get("title") or default_title, info.get("description", ""), tags, pass_mark), problems
+    fields = BankFields(chosen, title or info.get("title") or default_title, info.get("description", ""), tags, pass_mark,
+                        {kind.value: points_json(value) for kind, value in points.items()})
+    return fields, problems

@@ -25,11 +25,13 @@ HEADER_WORDS = {
     "explanation": ("解析", "答案解析", "试题解析", "解释", "explanation"),
     "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
     "tags": ("标签", "知识点", "tags", "tag"),
+    "points": ("分值", "分数", "每题分值", "题目分值", "试题分值", "points", "score"),
     "source": ("出处", "来源", "source"),
     "id": ("id", "编号", "试题id", "题目id", "试题编号", "题目编号"),
 }
 INFO_WORDS = {"id": ("题库id", "id"), "title": ("题库名称", "名称", "标题", "title"),
-              "description": ("简介", "说明", "description"), "tags": ("标签", "tags"), "pass_mark": ("及格线", "pass_mark")}
+              "description": ("简介", "说明", "description"), "tags": ("标签", "tags"), "pass_mark": ("及格线", "pass_mark"),
+              "points": ("各题型分值", "题型分值", "分值", "points")}
 _OPTION = re.compile(r"^(?:选项|option)?([a-h])$")
 
 
@@ -87,7 +89,7 @@ class Header:
 
     row: int
     columns: dict[str, int]  # field ("stem", "A", ...) -> 0-based column index
-    ignored: tuple[str, ...]  # headers of unused columns, as "分数（D 列）"
+    ignored: tuple[str, ...]  # headers of unused columns, as "序号（A 列）"
 
     def letter(self, key: str) -> str:
         return get_column_letter(self.columns[key] + 1) if key in self.columns else ""

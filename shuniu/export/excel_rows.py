@@ -23,6 +23,7 @@ from shuniu.export.layout import (
     normal,
 )
 from shuniu.quiz.model import OPTION_LETTERS, QuestionType
+from shuniu.quiz.points import points_from_text, points_json
 from shuniu.quiz.questions import count_blanks
 
 _LETTERS = re.compile(r"^[A-Z]+$")
@@ -57,6 +58,7 @@ def read_row(reader: RowReader) -> dict[str, Any] | None:
     if not explanation:
         reader.problem("explanation", "解析为空（每道题都要有解析）")
     difficulty = _difficulty(reader)
+    points = _points(reader)
     question_id = reader.get("id") or None
     if question_id and not _ID.match(question_id):
         reader.problem("id", f"ID“{question_id}”只能由字母、数字和 - _ . 组成，且以字母或数字开头")
@@ -73,6 +75,8 @@ def read_row(reader: RowReader) -> dict[str, Any] | None:
     tags = [tag.strip() for tag in TAG_SPLIT.split(reader.get("tags")) if tag.strip()]
     if tags:
         question["tags"] = tags
+    if points is not None:
+        question["points"] = points
     return question
 
 
@@ -192,6 +196,18 @@ def _fill(reader: RowReader, text: str, stem: str) -> list[str] | list[list[str]
         reader.problem("answer", f"题干有 {in_stem} 个空，答案给了 {len(blanks)} 个（各空的答案之间用 {BLANKS} 分隔）")
         return None
     return blanks[0] if len(blanks) == 1 else blanks  # one blank: the flat list DESIGN.md shows
+
+
+def _points(reader: RowReader) -> int | float | None:
+    """The 分值 cell: empty for the bank's points of the type, else a number like 2 or 0.5 (``2分`` too)."""
+    text = reader.get("points")
+    if not text:
+        return None
+    points = points_from_text(text)
+    if points is None:
+        reader.problem("points", f"分值应为大于 0、不超过 100 的数，至多两位小数，如 2 或 0.5，得到“{text}”")
+        return None
+    return points_json(points)
 
 
 def _difficulty(reader: RowReader) -> int:

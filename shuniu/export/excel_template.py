@@ -17,7 +17,7 @@ from shuniu.export.common import fixed_zip
 from shuniu.export.layout import COLUMNS, HELP_SHEET, INFO_FIELDS, INFO_SHEET, OPTION_COLUMNS, SHEET, TYPE_WORDS, column_of
 from shuniu.quiz.strings import type_label
 
-WIDTHS = {"题型": 10, "题干": 48, "答案": 18, "解析": 40, "难度": 8, "标签": 16, "出处": 36, "ID": 26}
+WIDTHS = {"题型": 10, "题干": 48, "答案": 18, "解析": 40, "难度": 8, "分值": 8, "标签": 16, "出处": 36, "ID": 26}
 WIDTHS.update({name: 20 for name in OPTION_COLUMNS})
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -30,19 +30,19 @@ FIXED_TIME = b"2000-01-01T00:00:00Z"  # the file's "modified" date, so equal ban
 # Instructions for the 说明 sheet (a text file: lines too long for code).
 HELP = resources.files(__package__).joinpath("template_help.txt").read_text(encoding="utf-8").strip()
 
-EXAMPLES = (  # (type, stem, options, answer, explanation, difficulty, tags, source)
+EXAMPLES = (  # (type, stem, options, answer, explanation, difficulty, points, tags, source)
     ("单选题", "《党政机关公文处理工作条例》自何时起施行？",
      ("2012年4月16日", "2012年7月1日", "2013年1月1日", "2024年7月1日"), "B",
-     "条例于 2012 年 4 月 16 日印发，2012 年 7 月 1 日起施行。", 1, "条例概况", "study/gongwen-chuli-tiaoli.md#制定与施行"),
+     "条例于 2012 年 4 月 16 日印发，2012 年 7 月 1 日起施行。", 1, "", "条例概况", "study/gongwen-chuli-tiaoli.md#制定与施行"),
     ("多选题", "《党政机关公文处理工作条例》施行后，同时废止的文件有哪些？",
      ("1996 年的《中国共产党机关公文处理条例》", "2000 年的《国家行政机关公文处理办法》", "GB/T 9704—2012《党政机关公文格式》"),
-     "AB", "条例施行后，1996 年和 2000 年的两个文件同时废止；GB/T 9704—2012 是现行格式标准。", 2, "条例概况", ""),
+     "AB", "条例施行后，1996 年和 2000 年的两个文件同时废止；GB/T 9704—2012 是现行格式标准。", 2, "", "条例概况", ""),
     ("判断题", "《党政机关公文处理工作条例》已于 2024 年重新印发。", (), "错误",
-     "现行条例仍是 2012 年印发的。", 2, "条例概况、常见错误", ""),
+     "现行条例仍是 2012 年印发的。", 2, "", "条例概况、常见错误", ""),
     ("填空题", "《党政机关公文处理工作条例》共 ____ 章 ____ 条。", (), "8|八;;42|四十二",
-     "条例共 8 章 42 条。", 1, "条例概况", ""),
+     "条例共 8 章 42 条。", 1, 2, "条例概况", ""),
     ("简答题", "简述公文处理工作应当坚持的原则。", (), "实事求是、准确规范、精简高效、安全保密。",
-     "见条例第五条。", 2, "处理原则", ""),
+     "见条例第五条。", 2, 10, "处理原则", ""),
 )
 
 
@@ -62,7 +62,7 @@ def new_workbook() -> Workbook:
     return workbook
 
 
-def put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:
+def put(sheet: Worksheet, row: int, column: int, value: str | int | float) -> None:
     """Write a value as itself: text that starts with '=' stays text, not a formula."""
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):
@@ -77,7 +77,7 @@ def _header(sheet: Worksheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center")
         letter = column_of(name)
         sheet.column_dimensions[letter].width = WIDTHS[name]
-        if name != "难度":
+        if name not in ("难度", "分值"):
             sheet.column_dimensions[letter].number_format = "@"  # keep 001 and 1/2 as typed, not as numbers or dates
 
 
@@ -106,8 +106,8 @@ def _help(sheet: Worksheet) -> None:
     lines = HELP.splitlines()
     for row, line in enumerate(lines, start=1):
         sheet.cell(row=row, column=1, value=line).font = Font(bold=row == 1, size=14 if row == 1 else 11)
-    rows = [(kind, stem, *options, *[""] * (len(OPTION_COLUMNS) - len(options)), answer, why, level, tags, source, "")
-            for kind, stem, options, answer, why, level, tags, source in EXAMPLES]
+    rows = [(kind, stem, *options, *[""] * (len(OPTION_COLUMNS) - len(options)), answer, why, level, points, tags, source, "")
+            for kind, stem, options, answer, why, level, points, tags, source in EXAMPLES]
     _table(sheet, COLUMNS, rows, first=len(lines) + 2)
     for name in COLUMNS:
         sheet.column_dimensions[column_of(name)].width = WIDTHS[name]

@@ -25,18 +25,26 @@ class Format:
     suffix: str  # of the file name: "<bank id><suffix>"
     bundles: bool  # one file can hold several banks (categories, decks)
     version: int
-    module: str  # shuniu.export.<module>.export(content, banks[, day]) makes the file
+    module: str  # shuniu.export.<module>.export(content, banks[, moment]) makes the file
     labels: dict[str, str] = field(default_factory=dict)  # download link text by language
-    dated: bool = False  # the exporter takes the export date (Anki note times)
+    timed: bool = False  # the exporter takes the export moment (Anki note times)
     holds: Callable[[Bank], bool] = lambda bank: True  # whether a file of this bank would hold any question
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang, self.labels["en"])
 
-    def make(self, content: Content, banks: Sequence[Bank], day: datetime.date) -> Export:
+    def make(self, content: Content, banks: Sequence[Bank], moment: datetime.datetime) -> Export:
         module = importlib.import_module(f"shuniu.export.{self.module}")
-        result: Export = module.export(content, banks, day) if self.dated else module.export(content, banks)
+        result: Export = module.export(content, banks, moment) if self.timed else module.export(content, banks)
         return result
+
+
+def export_moment(day: datetime.date, pinned: bool) -> datetime.datetime:
+    """When an export happens: now, or midnight UTC of ``day`` when the date is pinned (tests,
+    reproducible builds with SHUNIU_TODAY)."""
+    if pinned:
+        return datetime.datetime.combine(day, datetime.time(0), tzinfo=datetime.UTC)
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
 FORMATS = {
@@ -45,7 +53,7 @@ FORMATS = {
         Format("aiken", ".aiken.txt", False, 1, "aiken", {"zh": "Aiken（仅单选题）", "en": "Aiken (single choice only)"},
                holds=has_questions),
         Format("moodle-xml", ".moodle.xml", True, 1, "moodle_xml", {"zh": "Moodle XML", "en": "Moodle XML"}),
-        Format("anki", ".apkg", True, 1, "anki", {"zh": "Anki 卡组", "en": "Anki deck"}, dated=True),
+        Format("anki", ".apkg", True, 2, "anki", {"zh": "Anki 卡组", "en": "Anki deck"}, timed=True),
         Format("docx", ".docx", False, 1, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
         Format("csv", ".csv", False, 1, "csv_", {"zh": "CSV 表格", "en": "CSV"}),
         Format("xlsx", ".xlsx", False, 1, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"}),

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TypeVar
 
 from openpyxl.utils import get_column_letter
 
 from shuniu.export.common import answer_text, fill_groups
-from shuniu.quiz.model import OPTION_LETTERS, Question, QuestionType
+from shuniu.quiz.model import OPTION_LETTERS, Bank, Question, QuestionType
+from shuniu.quiz.points import points_from_text, points_json
 from shuniu.quiz.strings import type_label
 
 K = TypeVar("K")
@@ -19,9 +21,14 @@ SHEET = "题库"
 INFO_SHEET = "题库信息"
 HELP_SHEET = "说明"
 OPTION_COLUMNS = tuple(f"选项{letter}" for letter in OPTION_LETTERS)
-COLUMNS = ("题型", "题干", *OPTION_COLUMNS, "答案", "解析", "难度", "标签", "出处", "ID")
+COLUMNS = ("题型", "题干", *OPTION_COLUMNS, "答案", "解析", "难度", "分值", "标签", "出处", "ID")
 # The fields of the 题库信息 sheet (label in column A, value in column B).
-INFO_FIELDS = (("id", "题库ID"), ("title", "题库名称"), ("description", "简介"), ("tags", "标签"), ("pass_mark", "及格线"))
+INFO_FIELDS = (("id", "题库ID"), ("title", "题库名称"), ("description", "简介"), ("tags", "标签"), ("pass_mark", "及格线"),
+               ("points", "各题型分值"))
+# 各题型分值: "单选题 1；多选题 2" (the types the bank sets; the others keep the defaults).
+POINTS_JOIN = "；"
+POINTS_SPLIT = re.compile(r"[;；,，\n]")
+_TYPE_POINTS = re.compile(r"^(.+?)\s*[=:：]?\s*(\d+(?:\.\d+)?\s*分?)$")
 # Fill answers: "写法一|写法二" for one blank, ";;" between blanks (full-width ｜ and ；； work too).
 ALTERNATIVES = "|"
 BLANKS = ";;"
@@ -64,11 +71,33 @@ def answer_cell(question: Question) -> str:
     return answer_text(question)
 
 
-def question_row(question: Question) -> list[str | int]:
-    """One question in the order of :data:`COLUMNS`."""
+def question_row(question: Question) -> list[str | int | float]:
+    """One question in the order of :data:`COLUMNS`; 分值 only when the question sets its own points."""
     options = dict(question.options)
+    points = points_json(question.points) if question.points is not None else ""
     return [
         type_label("zh", question.type), question.stem, *(options.get(letter, "") for letter in OPTION_LETTERS),
-        answer_cell(question), question.explanation, question.difficulty, TAG_JOIN.join(question.tags),
+        answer_cell(question), question.explanation, question.difficulty, points, TAG_JOIN.join(question.tags),
         question.source or "", question.id,
     ]
+
+
+def parse_type_points(text: str) -> tuple[dict[QuestionType, Decimal], list[str]]:
+    """The 各题型分值 cell (``单选题 1；多选题 2``, also ``单选=1``) read back, and what is wrong in it."""
+    chosen: dict[QuestionType, Decimal] = {}
+    wrong = []
+    for part in (part.strip() for part in POINTS_SPLIT.split(text)):
+        match = _TYPE_POINTS.match(part)
+        kind = lookup(TYPE_WORDS, match.group(1)) if match else None
+        points = points_from_text(match.group(2)) if match else None
+        if part and (kind is None or points is None):
+            wrong.append(part)
+        elif kind is not None and points is not None:
+            chosen[kind] = points
+    return chosen, wrong
+
+
+def type_points_cell(bank: Bank) -> str:
+    """The bank's own points per type as the 各题型分值 cell holds them: ``单选题 1；多选题 2``."""
+    return POINTS_JOIN.join(f"{type_label('zh', kind)} {points_json(points)}"
+                            for kind, points in sorted(bank.points.items(), key=lambda item: list(QuestionType).index(item[0])))

@@ -9,16 +9,24 @@ information. Texts are HTML (escaped content) in CDATA sections.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from shuniu.export.common import Export, Skips, feedback_text, fill_groups, multiple_weights, right_letters
 from shuniu.model import Content
 from shuniu.quiz.model import Bank, Question, QuestionType
+from shuniu.quiz.points import points_of, points_text
 from shuniu.quiz.questions import BLANK
 from shuniu.render.html import esc
 
 _TYPES = {QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice", QuestionType.TRUEFALSE: "truefalse",
           QuestionType.SHORT: "essay"}
-_CLOZE_SPECIAL = '\\}#~/"'
+# How a character of a fill answer must be written inside {1:SHORTANSWER:=...} so that Moodle's
+# importer (question/type/multianswer, qtype_multianswer_extract_question) stores it as written:
+# it ends an answer at an unescaped ~ # or }, then decodes HTML entities and unescapes only \} and
+# \#. Entities (&#NN;) never end an answer (a # after & is not a separator), so every special
+# character is written as one; * is Moodle's short-answer wildcard and is written \* (literal).
+_CLOZE_ANSWER = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;",
+                 "~": "&#126;", "#": "&#35;", "}": "&#125;", "{": "&#123;", "*": "\\*"}
 
 
 def html(text: str) -> str:
@@ -37,7 +45,7 @@ def export(content: Content, banks: Sequence[Bank]) -> Export:
     for bank in banks:
         parts.append(_category(bank))
         for question in bank.questions:
-            block = question_element(question, skips)
+            block = question_element(question, skips, points_of(bank, question))
             if block is not None:
                 parts.append(block)
                 exported += 1
@@ -50,19 +58,20 @@ def _category(bank: Bank) -> str:
             f"    </category>\n{text_element('info', bank.description or bank.title)}\n  </question>")
 
 
-def question_element(question: Question, skips: Skips) -> str | None:
-    """One ``<question>``, or None (counted in ``skips``) when Moodle has no weights for it."""
+def question_element(question: Question, skips: Skips, points: Decimal = Decimal(1)) -> str | None:
+    """One ``<question>`` worth ``points`` (its defaultgrade), or None (counted in ``skips``) when
+    Moodle has no weights for it."""
     body = _body(question, skips)
     if body is None:
         return None
     kind = _TYPES.get(question.type) or ("shortanswer" if question.blanks == 1 else "cloze")
-    stem = _cloze_stem(question) if kind == "cloze" else html(question.stem)
+    stem = _cloze_stem(question, points) if kind == "cloze" else html(question.stem)
     head = [
         f'  <question type="{kind}">',
         f"    <name>\n      <text>{esc(question.id)}</text>\n    </name>",
         f'    <questiontext format="html">\n      <text>{stem}</text>\n    </questiontext>',
         text_element("generalfeedback", feedback_text(question)),
-        "    <defaultgrade>1</defaultgrade>",
+        f"    <defaultgrade>{points_text(points)}</defaultgrade>",
         "    <penalty>0</penalty>",
         "    <hidden>0</hidden>",
         f"    <idnumber>{esc(question.id)}</idnumber>",
@@ -82,7 +91,8 @@ def _body(question: Question, skips: Skips) -> list[str] | None:
     if kind is QuestionType.FILL:
         if question.blanks != 1:
             return []  # cloze: the answers are embedded in the question text
-        return ["    <usecase>0</usecase>", *(_plain_answer("100", text) for text in fill_groups(question)[0])]
+        return ["    <usecase>0</usecase>",
+                *(_plain_answer("100", literal_wildcards(text)) for text in fill_groups(question)[0])]
     return ["    <responseformat>editor</responseformat>", "    <responserequired>1</responserequired>",
             "    <responsefieldlines>10</responsefieldlines>", text_element("graderinfo", str(question.answer)),
             '    <responsetemplate format="html">\n      <text></text>\n    </responsetemplate>']
@@ -108,21 +118,38 @@ def _choices(question: Question, skips: Skips) -> list[str] | None:
     return lines
 
 
+def literal_wildcards(text: str) -> str:
+    """A short-answer answer with each ``*`` written ``\\*``: Moodle reads a bare ``*`` as "anything"."""
+    return text.replace("*", "\\*")
+
+
 def _plain_answer(fraction: str, text: str) -> str:
     return (f'    <answer fraction="{fraction}" format="moodle_auto_format">\n      <text>{esc(text)}</text>\n'
             '      <feedback format="html">\n        <text></text>\n      </feedback>\n    </answer>')
 
 
-def _cloze_stem(question: Question) -> str:
-    """The stem with each blank replaced by ``{1:SHORTANSWER:=a~=b}`` (Moodle's embedded answers)."""
+def _cloze_stem(question: Question, points: Decimal) -> str:
+    """The stem with each blank replaced by ``{W:SHORTANSWER:=a~=b}`` (Moodle's embedded answers).
+
+    Moodle ignores a cloze question's defaultgrade and adds up the blanks' weights W, which must
+    be whole numbers: each blank weighs points / blanks when that is whole, else 1 (equal shares).
+    """
     groups = iter(fill_groups(question))
     pieces = BLANK.split(question.stem)
-    out = [esc(pieces[0])]
+    share = points / question.blanks
+    weight = int(share) if share == share.to_integral_value() else 1
+    out = [_cloze_text(pieces[0])]
     for piece in pieces[1:]:
-        accepted = "~".join("=" + _cloze_escape(esc(text)) for text in next(groups))
-        out.append(f"{{1:SHORTANSWER:{accepted}}}{esc(piece)}")
+        accepted = "~".join("=" + cloze_answer(text) for text in next(groups))
+        out.append(f"{{{weight}:SHORTANSWER:{accepted}}}{_cloze_text(piece)}")
     return f"<![CDATA[<p>{''.join(out).replace(chr(10), '<br>')}</p>]]>"
 
 
-def _cloze_escape(text: str) -> str:
-    return "".join("\\" + char if char in _CLOZE_SPECIAL else char for char in text)
+def cloze_answer(text: str) -> str:
+    """An accepted answer as written inside ``{1:SHORTANSWER:...}`` (see :data:`_CLOZE_ANSWER`)."""
+    return "".join(_CLOZE_ANSWER.get(char, char) for char in text)
+
+
+def _cloze_text(text: str) -> str:
+    """Stem text around the blanks: HTML, with ``{`` as an entity so no text reads as a field."""
+    return esc(text).replace("{", "&#123;")

@@ -8,7 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from shuniu.export.common import Export, Skips
 from shuniu.export.excel_template import new_workbook, put, workbook_bytes
-from shuniu.export.layout import INFO_SHEET, SHEET, TAG_JOIN, question_row
+from shuniu.export.layout import INFO_SHEET, SHEET, TAG_JOIN, question_row, type_points_cell
 from shuniu.model import Content
 from shuniu.quiz.model import Bank
 
@@ -28,6 +28,7 @@ def export(content: Content, banks: Sequence[Bank]) -> Export:
 
 
 def _info(sheet: Worksheet, bank: Bank) -> None:
-    values: tuple[str | int, ...] = (bank.id, bank.title, bank.description, TAG_JOIN.join(bank.tags), bank.pass_mark)
+    values: tuple[str | int, ...] = (bank.id, bank.title, bank.description, TAG_JOIN.join(bank.tags), bank.pass_mark,
+                                     type_points_cell(bank))
     for row, value in enumerate(values, start=2):
         put(sheet, row, 2, value)

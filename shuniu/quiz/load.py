@@ -13,12 +13,13 @@ from shuniu.fields import FieldReader, describe
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.model import Bank, Question
+from shuniu.quiz.points import read_type_points
 from shuniu.quiz.questions import given_id, read_question
 from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
 
 QUIZZES = "quizzes"
 # `classification` (public | internal) is read and checked by shuniu.control (editions) before banks load.
-BANK_FIELDS = {"id", "title", "description", "tags", "pass_mark", "questions", "classification"}
+BANK_FIELDS = {"id", "title", "description", "tags", "pass_mark", "questions", "classification", "points"}
 # Generated pages share the bank pages' folder (quizzes/<id>.html), so a bank may not take their names.
 RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress"}
 _BANK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -85,6 +86,7 @@ def _read_bank(data: LineDict, stem: str, path: str, problems: Problems, questio
         description=fields.text("description", required=False) or "",
         tags=fields.text_list("tags"),
         pass_mark=fields.integer("pass_mark", 0, 100, default=60) or 0,
+        points=read_type_points(fields),
     )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 # The shape of ``Question.answer`` depends on the type (see Question):
 # single "B"; multiple ("A", "C"); truefalse True; fill (("a1", "a2"), ("b1",)); short "text".
@@ -50,6 +51,7 @@ class Question:
     source: str | None = None  # docs-relative "policies/x.md#anchor"
     difficulty: int = 2
     tags: tuple[str, ...] = ()
+    points: Decimal | None = None  # its own 分值; None: the bank's for its type (shuniu.quiz.points.points_of)
     line: int = 0  # line of the question's id, for messages
     source_line: int = 0
 
@@ -70,6 +72,8 @@ class Bank:
     description: str = ""
     tags: tuple[str, ...] = ()
     pass_mark: int = 60  # percent
+    # 分值 per type set by the bank (types left out: shuniu.quiz.points.DEFAULT_POINTS); see points_of.
+    points: dict[QuestionType, Decimal] = field(default_factory=dict)
 
     def count(self, kind: QuestionType) -> int:
         return sum(1 for q in self.questions if q.type is kind)

@@ -21,6 +21,7 @@ from typing import Any
 from shuniu.generated import GeneratedFile, generator
 from shuniu.model import Content
 from shuniu.quiz.model import Bank, Question, QuestionType
+from shuniu.quiz.points import points_json, points_of, type_points
 
 DATA_DIR = "assets/shuniu/quiz"
 INDEX_URL = f"{DATA_DIR}/index.json"
@@ -90,13 +91,15 @@ def bank_data(content: Content, bank: Bank) -> dict[str, Any]:
     ``hash`` (sha256 of the canonical JSON of everything else, 16 hex digits) names this
     version of the bank in result files, so a report can tell which questions a learner saw.
     """
-    head = {"version": VERSION, "id": bank.id, "title": bank.title, "pass_mark": bank.pass_mark}
-    questions = [question_data(content, question) for question in bank.questions]
+    head = {"version": VERSION, "id": bank.id, "title": bank.title, "pass_mark": bank.pass_mark,
+            "points": {kind.value: points_json(points) for kind, points in type_points(bank).items()}}
+    questions = [question_data(content, bank, question) for question in bank.questions]
     digest = hashlib.sha256(canonical_json({**head, "questions": questions}).encode("utf-8")).hexdigest()[:16]
     return {**head, "hash": digest, "questions": questions}
 
 
-def question_data(content: Content, question: Question) -> dict[str, Any]:
+def question_data(content: Content, bank: Bank, question: Question) -> dict[str, Any]:
+    """A question of ``bank`` as the player reads it (``points``: what it is worth, see points_of)."""
     data: dict[str, Any] = {"id": question.id, "type": question.type.value, "stem": question.stem}
     if question.type.is_choice:
         data["options"] = [[letter, text] for letter, text in question.options]
@@ -107,6 +110,7 @@ def question_data(content: Content, question: Question) -> dict[str, Any]:
     data.update(source_data(content, question.source))
     data["difficulty"] = question.difficulty
     data["tags"] = list(question.tags)
+    data["points"] = points_json(points_of(bank, question))
     return data
 
 

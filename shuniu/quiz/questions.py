@@ -8,9 +8,10 @@ from typing import Any
 from shuniu.fields import FieldReader, describe
 from shuniu.problems import Problems
 from shuniu.quiz.model import OPTION_LETTERS, Answer, Question, QuestionType
+from shuniu.quiz.points import read_points
 from shuniu.yamlsrc import LineDict
 
-QUESTION_FIELDS = {"id", "type", "stem", "options", "answer", "explanation", "source", "difficulty", "tags"}
+QUESTION_FIELDS = {"id", "type", "stem", "options", "answer", "explanation", "source", "difficulty", "tags", "points"}
 _QUESTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # A blank in a fill stem: four or more underscores, or empty full-width brackets （ ）.
 BLANK = re.compile(r"_{4,}|（\s*）")
@@ -48,6 +49,7 @@ def read_question(item: object, line: int, number: int, path: str, problems: Pro
     difficulty = fields.integer("difficulty", 1, 3, default=2)
     tags = fields.text_list("tags")
     source = fields.text("source", required=False)
+    points = read_points(fields)
     fields.unknown(QUESTION_FIELDS)
     options = _read_options(fields, kind)
     answer = _read_answer(fields, kind, options, stem) if kind else None
@@ -55,7 +57,7 @@ def read_question(item: object, line: int, number: int, path: str, problems: Pro
         return None
     return Question(
         id=question_id, type=kind, stem=stem, answer=answer, explanation=explanation,
-        options=options or (), source=source, difficulty=difficulty or 2, tags=tags,
+        options=options or (), source=source, difficulty=difficulty or 2, tags=tags, points=points,
         line=item.line_of("id"), source_line=item.line_of("source"),
     )
 
