@@ -60,7 +60,8 @@ def result_paths(arguments: list[Path]) -> list[tuple[Path, str]]:
 def read_results(arguments: list[Path]) -> tuple[list[Result], list[Skipped]]:
     """Every usable result, and every file left out with its reason (a repeated file counts once)."""
     results: list[Result] = []
-    skipped: list[Skipped] = []
+    skipped = [Skipped(str(folder), "a folder with no .json file in it")
+               for folder in arguments if folder.is_dir() and not any(folder.glob("*.json"))]
     seen: dict[str, str] = {}
     for path, shown in result_paths(arguments):
         try:
