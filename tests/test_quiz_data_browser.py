@@ -188,3 +188,14 @@ def test_an_old_letters_only_record_that_is_right_now_says_the_question_changed(
     expect(item).to_contain_text(f"上次的错误答案：{question['answer']}（旧记录只有字母")
     right = f"{question['answer']}. {dict(question['options'])[question['answer']]}"
     expect(item.locator("p", has_text="上次的错误答案")).not_to_contain_text(right)
+
+
+def test_an_old_answer_that_no_longer_fits_its_question_is_still_shown(page, site_url, built_site):
+    index = json.loads((built_site / "assets/shuniu/quiz/index.json").read_text(encoding="utf-8"))
+    banks = [json.loads((built_site / entry["url"]).read_text(encoding="utf-8")) for entry in index["banks"]]
+    questions = [question for bank in banks for question in bank["questions"]]
+    fill = next(q for q in questions if q["type"] == "fill")
+    seed(page, site_url, {"shuniu.quiz": json.dumps({**EMPTY, "wrong": {fill["id"]: wrong_entry("2026-11-20", "A")}})})
+    errors = open_page(page, f"{site_url}/quizzes/wrongbook.html")
+    assert errors == []
+    expect(page.locator(f".shuniu-wrong[data-id='{fill['id']}']")).to_contain_text('上次的错误答案："A"')

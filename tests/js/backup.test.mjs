@@ -116,3 +116,4 @@ test("after a bank edit the 错题本 shows the learner's real answer or says th
   assert.deepEqual(answeredAs(keyChanged, { given: "A", asked: null }), { given: "A", changed: true, lettersOnly: true });
   assert.deepEqual(answeredAs(before, { given: "A", asked: null }), { given: "A", changed: false, lettersOnly: true });
 });
+

@@ -5,13 +5,22 @@ import { dueIds, localDay } from "./review.js";
 import { answerText, labelled } from "./render.js";
 import { answeredAs } from "./asked.js";
 
+/** An old answer as text, even when it no longer fits the question (its type was changed, say). */
+function givenText(question, given) {
+  try {
+    return answerText(question, given);
+  } catch {
+    return JSON.stringify(given);
+  }
+}
+
 /** The learner's last wrong answer as they gave it, and a plain word when the question changed since. */
 function lastWrongView(question, entry) {
   const seen = answeredAs(question, entry);
   const text = seen.texts
     ? seen.texts.map(([key, option]) => (key ? `${key}. ${option}` : t("optionGone", option))).join(t("listSep"))
     : seen.lettersOnly && seen.changed ? t("lettersOnly", [entry.given].flat().join(""))
-      : answerText(question, entry.given);
+      : givenText(question, entry.given);
   return [seen.changed ? h("p", { class: "shuniu-changed", text: t("questionChanged") }) : null,
     labelled(t("lastWrong"), text),
     seen.lettersOnly && !seen.changed ? h("p", { class: "shuniu-help", text: t("oldRecord") }) : null];
