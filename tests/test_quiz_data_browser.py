@@ -117,6 +117,7 @@ def test_damaged_stored_data_never_blanks_a_page(page, site_url, stored, view):
     assert "shuniu.quiz.damaged" in page.evaluate(STORAGE)
     assert page.evaluate(STORAGE)["shuniu.quiz.damaged"] == stored
     if view == "progress":
+        assert "null" not in page.locator(".shuniu-quiz").inner_text()
         expect(page.get_by_role("button", name="恢复备份")).to_be_visible()
         expect(page.get_by_role("alert").first).to_contain_text("部分本地数据已损坏")
 

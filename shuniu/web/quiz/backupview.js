@@ -61,5 +61,5 @@ export function dataSection(storage) {
       h("button", { type: "button", class: "md-button", text: t("merge"), onclick: () => chosen((data) => apply(mergeData(dataOf(storage), data), "merged")) })),
     undoPart(storage, done),
     h("div", { class: "shuniu-actions" }, h("button", { type: "button", class: "md-button shuniu-danger", text: t("clear"), onclick: clear })),
-    message];
+    message].filter(Boolean);
 }
