@@ -200,3 +200,14 @@ def test_an_old_answer_that_no_longer_fits_its_question_is_still_shown(page, sit
     errors = open_page(page, f"{site_url}/quizzes/wrongbook.html")
     assert errors == []
     expect(page.locator(f".shuniu-wrong[data-id='{fill['id']}']")).to_contain_text('上次的错误答案："A"')
+
+
+def test_english_pages_refuse_and_confirm_in_english(page, site_url, tmp_path):
+    seed(page, site_url, LOCAL)
+    open_page(page, f"{site_url}/en/quizzes/progress.html")
+    choose(page, backup_file(tmp_path, {"shuniu.quiz": json.dumps({"version": 1, "practice": "x"})}), "Restore backup")
+    expect(page.get_by_role("alert")).to_have_text(
+        "The backup file is wrong; nothing was changed: practice in shuniu.quiz must be an object, not text.")
+    choose(page, backup_file(tmp_path, {}, "empty.json"), "Restore backup")
+    expect(page.get_by_role("alertdialog")).to_contain_text("Replace the 32 records here with the 0 in the backup")
+    assert page.evaluate(STORAGE) == LOCAL
