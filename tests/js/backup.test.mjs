@@ -47,7 +47,9 @@ test("files that are not backups, newer ones and wrongly typed ones are refused,
   assert.deepEqual(refused('{"format": "shuniu-backup", "version": 2, "data": {}}'), ["newerBackup", []]);
   assert.deepEqual(refused(file({ [ROOT_KEY]: JSON.stringify({ version: 9 }) })), ["newerBackup", []]);
   assert.deepEqual(refused(file({ evil: "x", [ROOT_KEY]: 5 })), ["badBackup", ["evil : shuniuKey/other", "shuniu.quiz : text/number"]]);
-  assert.deepEqual(refused(file({ [ROOT_KEY]: "{}" })), ["badBackup", ["shuniu.quiz : object/object"]]);
+  assert.deepEqual(refused(file({ [ROOT_KEY]: "{}" })), ["badBackup", ["shuniu.quiz : versioned/unversioned"]]);
+  assert.deepEqual(refused(file({ [ROOT_KEY]: "{no" })), ["badBackup", ["shuniu.quiz : versioned/text"]]);
+  assert.deepEqual(parseBackup(file({ [UNDO_KEY]: "{}", ...LOCAL })), LOCAL); // a snapshot in the file is left out
   assert.deepEqual(refused(file({ [ROOT_KEY]: JSON.stringify({ version: 1, practice: "x" }) })), ["badBackup", ["shuniu.quiz practice: object/text"]]);
   assert.deepEqual(refused(file({ [ROOT_KEY]: root({ wrong: { q: { box: "0", due: "2026-11-01" } }, exams: [5] }) })),
     ["badBackup", ["shuniu.quiz wrong.q.box: count/text", "shuniu.quiz exams[0]: object/number"]]);

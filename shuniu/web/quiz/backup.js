@@ -38,11 +38,13 @@ export function backup(storage, now = new Date()) {
 }
 
 function keyProblems(key, value) {
-  if (!key.startsWith(PREFIX) || key === UNDO_KEY) return [{ key, path: "", want: "shuniuKey", got: "other" }];
+  if (!key.startsWith(PREFIX)) return [{ key, path: "", want: "shuniuKey", got: "other" }];
   if (typeof value !== "string") return [{ key, path: "", want: "text", got: kindOf(value) }];
   if (key !== ROOT_KEY && key !== CHECKLIST_KEY) return []; // copies set aside, other tools' data: kept as they are
   const parsed = parseOr(value, undefined);
-  if (!isObject(parsed) || !Number.isInteger(parsed.version)) return [{ key, path: "", want: "object", got: parsed === undefined ? "text" : kindOf(parsed) }];
+  if (!isObject(parsed) || !Number.isInteger(parsed.version)) {
+    return [{ key, path: "", want: "versioned", got: parsed === undefined ? "text" : isObject(parsed) ? "unversioned" : kindOf(parsed) }];
+  }
   if (key === ROOT_KEY && parsed.version > VERSION) throw new BackupError("newerBackup");
   const problems = [];
   if (key === ROOT_KEY) salvageRoot(upgrade(parsed), problems);
@@ -55,9 +57,10 @@ export function parseBackup(text) {
   const file = parseOr(text, null);
   if (!isObject(file) || file.format !== BACKUP_FORMAT || !isObject(file.data)) throw new BackupError("notBackup");
   if (file.version > 1) throw new BackupError("newerBackup");
-  const problems = Object.entries(file.data).flatMap(([key, value]) => keyProblems(key, value));
+  const { [UNDO_KEY]: _snapshot, ...data } = file.data; // a snapshot is this browser's own, never restored
+  const problems = Object.entries(data).flatMap(([key, value]) => keyProblems(key, value));
   if (problems.length) throw new BackupError("badBackup", problems);
-  return file.data;
+  return data;
 }
 
 /** The quiz root of `data` (repaired where it does not fit: this also reads damaged local data). */

@@ -140,6 +140,8 @@ const STRINGS = {
   kind_null: ["空值", "null"],
   kind_missing: ["缺失", "missing"],
   kind_other: ["其他值", "something else"],
+  kind_versioned: ["带版本号（version）的 JSON 对象", "a JSON object with a version"],
+  kind_unversioned: ["没有版本号的对象", "an object without one"],
   kind_shuniuKey: ["以 shuniu 开头的键", "a key beginning with shuniu"],
   clear: ["清除本地数据", "Clear local data"],
   clearConfirm: ["确定清除本浏览器中的全部枢纽数据吗？此操作不能撤销，建议先下载备份。", "Clear all Shuniu data in this browser? This cannot be undone; download a backup first."],
