@@ -65,7 +65,7 @@ def test_an_empty_backup_is_refused_until_the_numbers_are_confirmed_and_undo_bri
     empty = backup_file(tmp_path, {})
     choose(page, empty, "恢复备份")
     dialog = page.get_by_role("alertdialog")
-    expect(dialog).to_contain_text("将用备份中的 0 条记录替换现有 32 条（练习 30 → 0，错题 1 → 0，考试 0 → 0，勾选 1 → 0）")
+    expect(dialog).to_contain_text("将用备份中的 0 条记录替换现有 32 条。确定吗？")
     dialog.get_by_role("button", name="取消").click()
     assert page.evaluate(STORAGE) == LOCAL
     choose(page, empty, "恢复备份")
@@ -82,7 +82,7 @@ def test_an_empty_backup_is_refused_until_the_numbers_are_confirmed_and_undo_bri
 def test_a_wrongly_typed_backup_is_refused_naming_what_is_wrong(page, site_url, tmp_path):
     seed(page, site_url, LOCAL)
     choose(page, backup_file(tmp_path, {"shuniu.quiz": json.dumps({"version": 1, "practice": "x"})}), "恢复备份")
-    expect(page.get_by_role("alert")).to_have_text("备份文件有误，未做任何更改：shuniu.quiz 的 practice 应为对象，实为文本。")
+    expect(page.get_by_role("alert")).to_have_text("备份文件有误，未做任何更改：shuniu.quiz 的 practice 应为对象")
     choose(page, backup_file(tmp_path, {"shuniu.quiz": json.dumps({"version": 1, "practice": "x"})}), "合并备份")
     expect(page.get_by_role("alert")).to_contain_text("practice 应为对象")
     assert page.evaluate(STORAGE) == LOCAL
@@ -186,7 +186,7 @@ def test_an_old_letters_only_record_that_is_right_now_says_the_question_changed(
     open_page(page, f"{url}/quizzes/wrongbook.html")
     item = page.locator(f".shuniu-wrong[data-id='{question['id']}']")
     expect(item).to_contain_text("此题已修改")
-    expect(item).to_contain_text(f"上次的错误答案：{question['answer']}（旧记录只有字母")
+    expect(item).to_contain_text(f"上次的错误答案：{question['answer']}（旧记录只存了字母）")
     right = f"{question['answer']}. {dict(question['options'])[question['answer']]}"
     expect(item.locator("p", has_text="上次的错误答案")).not_to_contain_text(right)
 
@@ -207,7 +207,7 @@ def test_english_pages_refuse_and_confirm_in_english(page, site_url, tmp_path):
     open_page(page, f"{site_url}/en/quizzes/progress.html")
     choose(page, backup_file(tmp_path, {"shuniu.quiz": json.dumps({"version": 1, "practice": "x"})}), "Restore backup")
     expect(page.get_by_role("alert")).to_have_text(
-        "The backup file is wrong; nothing was changed: practice in shuniu.quiz must be an object, not text.")
+        "The backup file is wrong; nothing was changed: practice in shuniu.quiz must be an object")
     choose(page, backup_file(tmp_path, {}, "empty.json"), "Restore backup")
     expect(page.get_by_role("alertdialog")).to_contain_text("Replace the 32 records here with the 0 in the backup")
     assert page.evaluate(STORAGE) == LOCAL

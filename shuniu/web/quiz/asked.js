@@ -5,15 +5,9 @@
 import { canonicalJSON, sha256Hex } from "./checksum.js";
 import { score } from "./scoring.js";
 
-const hashes = new WeakMap();
-
 /** A short hash of everything that gives an answer its meaning: type, stem, options, key. */
 export function questionHash(question) {
-  if (!hashes.has(question)) {
-    const parts = [question.type, question.stem, question.options ?? null, question.answer ?? null];
-    hashes.set(question, sha256Hex(canonicalJSON(parts)).slice(0, 16));
-  }
-  return hashes.get(question);
+  return sha256Hex(canonicalJSON([question.type, question.stem, question.options ?? null, question.answer ?? null])).slice(0, 16);
 }
 
 /** The `asked` record of an answer: {hash, chosen: [option texts]} (chosen for choice questions only). */

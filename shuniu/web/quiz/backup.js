@@ -1,7 +1,7 @@
 // Backups of all Shuniu data (quiz, checklist ticks, copies set aside), and restoring them so that
 // nothing can be lost: the whole file is checked against the schema before anything is touched, the
 // data as it was is kept as a snapshot that one click brings back, and a failed write is rolled back.
-import { CHECKLIST_SHAPE, conform, isObject, kindOf } from "./schema.js";
+import { CHECKLIST_SHAPE, conform, isObject } from "./schema.js";
 import { PREFIX, ROOT_KEY, VERSION, parseOr, salvageRoot, upgrade } from "./storage.js";
 
 export const BACKUP_FORMAT = "shuniu-backup";
@@ -38,13 +38,11 @@ export function backup(storage, now = new Date()) {
 }
 
 function keyProblems(key, value) {
-  if (!key.startsWith(PREFIX)) return [{ key, path: "", want: "shuniuKey", got: "other" }];
-  if (typeof value !== "string") return [{ key, path: "", want: "text", got: kindOf(value) }];
+  if (!key.startsWith(PREFIX)) return [{ key, path: "", want: "shuniuKey" }];
+  if (typeof value !== "string") return [{ key, path: "", want: "text" }];
   if (key !== ROOT_KEY && key !== CHECKLIST_KEY) return []; // copies set aside, other tools' data: kept as they are
-  const parsed = parseOr(value, undefined);
-  if (!isObject(parsed) || !Number.isInteger(parsed.version)) {
-    return [{ key, path: "", want: "versioned", got: parsed === undefined ? "text" : isObject(parsed) ? "unversioned" : kindOf(parsed) }];
-  }
+  const parsed = parseOr(value, null);
+  if (!isObject(parsed) || !Number.isInteger(parsed.version)) return [{ key, path: "", want: "versioned" }];
   if (key === ROOT_KEY && parsed.version > VERSION) throw new BackupError("newerBackup");
   const problems = [];
   if (key === ROOT_KEY) salvageRoot(upgrade(parsed), problems);
@@ -76,20 +74,17 @@ export function checklistOf(data) {
   return (stored?.version === 1 && conform(stored, CHECKLIST_SHAPE, "", [])) || { version: 1, procedures: {} };
 }
 
-/** How many records `data` holds, by kind, and in all. */
+/** How many records `data` holds: [practice, 错题, exams, checklist ticks]. */
 export function tally(data) {
   const root = rootOf(data);
   const runs = Object.values(checklistOf(data).procedures).flatMap((entry) => entry.runs);
-  const counts = {
-    practice: Object.keys(root.practice).length, wrong: Object.keys(root.wrong).length, exams: root.exams.length,
-    ticks: runs.reduce((sum, run) => sum + Object.keys(run.ticks).length, 0),
-  };
-  return { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  return [root.practice, root.wrong, root.exams, ...runs.map((run) => run.ticks)].map((part) => Object.keys(part).length)
+    .reduce((counts, n, i) => { counts[Math.min(i, 3)] += n; return counts; }, [0, 0, 0, 0]);
 }
 
 /** Whether replacing data counted `now` with data counted `next` would lose records of some kind. */
 export function loses(now, next) {
-  return ["practice", "wrong", "exams", "ticks"].some((kind) => next[kind] < now[kind]);
+  return next.some((n, i) => n < now[i]);
 }
 
 function write(storage, data) {
@@ -119,11 +114,8 @@ export function snapshot(storage) {
 
 /** Put back the data as it was before the last restore or merge. */
 export function undo(storage) {
-  const kept = snapshot(storage);
-  if (!kept) return false;
-  write(storage, kept.data);
+  write(storage, snapshot(storage)?.data ?? dataOf(storage));
   storage.removeItem(UNDO_KEY);
-  return true;
 }
 
 /** Remove every Shuniu key, the undo snapshot too (clearing is for leaving a shared computer clean). */

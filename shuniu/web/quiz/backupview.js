@@ -7,21 +7,16 @@ import { localDay } from "./review.js";
 import { BackupError, backup, clearAll, dataOf, loses, parseBackup, replaceAll, snapshot, tally, undo } from "./backup.js";
 import { mergeData } from "./merge.js";
 
-/** A refused backup's message: what is wrong and where (at most five places, then how many more). */
+/** A refused backup's message: what is wrong and where (the first three places). */
 export function refusal(error) {
   const key = error instanceof BackupError ? error.message : "notBackup";
-  const places = (error.problems || []).map((p) => t("problemAt", p.key, p.path, t(`kind_${p.want}`), t(`kind_${p.got}`)));
-  if (!places.length) return t(key);
-  const shown = places.length > 5 ? [...places.slice(0, 5), t("moreProblems", places.length - 5)] : places;
-  return `${t(key)}${t("colon")}${shown.join(t("listSep"))}${t("stop")}`;
+  const places = (error.problems || []).slice(0, 3).map((p) => t("problemAt", p.key, p.path, t(`kind_${p.want}`)));
+  return places.length ? `${t(key)}${t("colon")}${places.join(t("listSep"))}` : t(key);
 }
 
 function undoPart(storage, done) {
-  const kept = snapshot(storage);
-  if (!kept) return null;
-  const when = new Date(kept.created).toLocaleString(document.documentElement.lang || undefined);
-  return h("div", { class: "shuniu-actions" },
-    h("button", { type: "button", class: "md-button", text: t("undoRestore", when, tally(kept.data).total), onclick: () => { undo(storage); done("undone"); } }));
+  return snapshot(storage) && h("div", { class: "shuniu-actions" },
+    h("button", { type: "button", class: "md-button", text: t("undoRestore"), onclick: () => { undo(storage); done("undone"); } }));
 }
 
 /** The section's elements; `done(key)` reloads the page with a status note. */
@@ -49,7 +44,8 @@ export function dataSection(storage) {
   const replace = (data) => {
     const now = tally(dataOf(storage)), next = tally(data);
     if (!loses(now, next)) return apply(data, "restored");
-    fill(message, confirmPanel(t("replaceConfirm", next, now), t("replaceNow"), t("cancel"), () => apply(data, "restored")));
+    const total = (counts) => counts.reduce((a, b) => a + b);
+    fill(message, confirmPanel(t("replaceConfirm", total(next), total(now)), t("replaceNow"), t("cancel"), () => apply(data, "restored")));
   };
   const clear = () => fill(message, confirmPanel(t("clearConfirm"), t("clearNow"), t("cancel"), () => { clearAll(storage); done("cleared"); }));
   return [h("h2", { text: t("yourData") }), h("p", { class: "shuniu-help", text: t("dataHelp") }),

@@ -3,11 +3,10 @@
 //   - a key only one side has is kept; the quiz data and the checklist ticks are merged record by record;
 //   - practice counts and 错题本 entries: the newer of the two is kept (the later last activity day;
 //     on the same day the one with more answers), so the 错题本 is the union of both books;
-//   - exams: the union (the same sitting, by finish time, seed and points, counts once);
+//   - exams: the union (the same sitting, by finish time and seed, counts once);
 //   - name, group, settings, an exam in progress: this browser's, when it has them;
 //   - checklists: procedures, runs (by id) and ticks are each the union; where both have one, this browser's wins;
-//   - any other key both sides have with different text: this browser's stays, the backup's is kept
-//     beside it as `<key>.from-backup`.
+//   - any other key both sides have (a copy set aside, another tool's data): this browser's stays.
 import { CHECKLIST_KEY, checklistOf, rootOf } from "./backup.js";
 import { isObject } from "./schema.js";
 import { ROOT_KEY, VERSION, parseOr } from "./storage.js";
@@ -31,7 +30,7 @@ function mergeMaps(mine, theirs, pick) {
 
 /** Two quiz roots (this browser's first) as one. */
 export function mergeRoots(mine, theirs) {
-  const sitting = (record) => `${record.finished}|${record.exam.seed}|${record.score.points}`;
+  const sitting = (record) => `${record.finished}|${record.exam.seed}`;
   const seen = new Set(mine.exams.map(sitting));
   const exams = [...mine.exams, ...theirs.exams.filter((record) => !seen.has(sitting(record)))]
     .sort((a, b) => (a.finished < b.finished ? -1 : a.finished > b.finished ? 1 : 0));
@@ -56,12 +55,8 @@ export function union(mine, theirs) {
 /** The data of this browser (`mine`) and of a checked backup (`theirs`), merged by the rules above. */
 export function mergeData(mine, theirs) {
   const out = { ...theirs, ...mine };
-  for (const [key, value] of Object.entries(theirs)) {
-    if (!(key in mine) || mine[key] === value) continue;
-    if (key === ROOT_KEY && !(parseOr(mine[key], null)?.version > VERSION)) out[key] = JSON.stringify(mergeRoots(rootOf(mine), rootOf(theirs)));
-    else if (key === CHECKLIST_KEY && parseOr(mine[key], null)?.version === 1 && parseOr(value, null)?.version === 1) {
-      out[key] = JSON.stringify(union(checklistOf(mine), checklistOf(theirs)));
-    } else if (!(`${key}.from-backup` in out)) out[`${key}.from-backup`] = value;
-  }
+  const both = (key, version) => key in mine && key in theirs && [mine, theirs].every((data) => !(parseOr(data[key], null)?.version > version));
+  if (both(ROOT_KEY, VERSION)) out[ROOT_KEY] = JSON.stringify(mergeRoots(rootOf(mine), rootOf(theirs)));
+  if (both(CHECKLIST_KEY, 1)) out[CHECKLIST_KEY] = JSON.stringify(union(checklistOf(mine), checklistOf(theirs)));
   return out;
 }

@@ -27,14 +27,10 @@ export const ROOT_SHAPE = {
     "asked?": ["null", { hash: "text", "chosen?": ["list", "text"] }],
   }],
   exams: ["list", {
-    exam: { banks: ["list", { id: "text", hash: "text" }], seed: "text", pass_mark: "count" },
-    started: "text", finished: "text", answers: ["list", { id: "text" }],
-    score: { points: "count", max: "count", percent: "count", passed: "bool" },
+    exam: { banks: ["list", { id: "text" }], seed: "text", pass_mark: "count" }, finished: "text", answers: ["list", { id: "text" }],
+    score: { percent: "count", passed: "bool" },
   }],
-  current: ["null", {
-    settings: { banks: ["list", "text"], tags: ["list", "text"], count: "count", minutes: "count", pass_mark: "count", seed: "text" },
-    started: "text", given: ["map", "any"],
-  }],
+  current: ["null", { settings: { banks: ["list", "text"], tags: ["list", "text"], count: "count", minutes: "count", seed: "text" }, started: "text", given: ["map", "any"] }],
 };
 
 /** The checklist ticks (docs/assets/shuniu/checklist.js, version 1). */
@@ -48,16 +44,8 @@ export function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** What a value is, for messages: text, number, list, object, null, bool or missing. */
-export function kindOf(value) {
-  if (value === undefined) return "missing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "list";
-  return { string: "text", number: "number", boolean: "bool", object: "object" }[typeof value] || "other";
-}
-
-function fault(problems, path, want, value) {
-  problems.push({ path, want, got: kindOf(value) });
+function fault(problems, path, want) {
+  problems.push({ path, want });
   return undefined;
 }
 
@@ -75,15 +63,15 @@ function conformFields(value, shape, path, problems) {
 
 /**
  * `value` as `shape` allows it, or undefined when it cannot be. Every misfit is pushed onto
- * `problems` as {path, want, got}; a bad entry of a map or list is left out, the rest kept.
+ * `problems` as {path, want}; a bad entry of a map or list is left out, the rest kept.
  */
 export function conform(value, shape, path, problems) {
-  if (typeof shape === "string") return KINDS[shape](value) ? value : fault(problems, path, shape, value);
-  if (!Array.isArray(shape)) return isObject(value) ? conformFields(value, shape, path, problems) : fault(problems, path, "object", value);
+  if (typeof shape === "string") return KINDS[shape](value) ? value : fault(problems, path, shape);
+  if (!Array.isArray(shape)) return isObject(value) ? conformFields(value, shape, path, problems) : fault(problems, path, "object");
   const [form, inner] = shape;
   if (form === "null") return value === null ? null : conform(value, inner, path, problems);
   const list = form === "list";
-  if (list ? !Array.isArray(value) : !isObject(value)) return fault(problems, path, list ? "list" : "object", value);
+  if (list ? !Array.isArray(value) : !isObject(value)) return fault(problems, path, form === "list" ? "list" : "object");
   const kept = Object.entries(value)
     .map(([key, item]) => [key, conform(item, inner, list ? `${path}[${key}]` : `${path}.${key}`, problems)])
     .filter(([, item]) => item !== undefined);

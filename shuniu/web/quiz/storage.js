@@ -3,7 +3,7 @@
 // that disappeared are only hidden by the views, so their history returns with them. Stored text that
 // is unreadable or of the wrong shape is copied aside (a Shuniu key, so backups keep it) before the
 // parts that still fit are used.
-import { ROOT_SHAPE, conform, isObject, kindOf } from "./schema.js";
+import { ROOT_SHAPE, conform, isObject } from "./schema.js";
 
 export const ROOT_KEY = "shuniu.quiz";
 export const VERSION = 2;
@@ -106,7 +106,7 @@ export class Store {
       this.readOnly = true;
       return emptyRoot();
     }
-    const problems = readable ? [] : [{ path: ROOT_KEY, want: "object", got: stored === null ? "text" : kindOf(stored) }];
+    const problems = readable ? [] : [{ path: ROOT_KEY, want: "versioned" }];
     const root = readable ? salvageRoot(upgrade(stored), problems) : emptyRoot();
     this.damaged = problems;
     // Damaged (edited by hand?): keep the text aside first; if even that fails, never write over it.
