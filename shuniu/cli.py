@@ -60,22 +60,26 @@ def results() -> None:
 def report(files: tuple[Path, ...], out: Path, root: Path) -> None:
     """Merge result FILES (or folders of .json files) into OUT/report.html and OUT/report.csv.
 
-    Each file is checked (format, version, fields, checksum, score). A file that fails is
-    printed on stderr as `FILE: reason` and left out of the report.
+    Each file is checked (size, JSON limits, format, version, every field's type, checksum, score).
+    A file that fails is printed on stderr as `FILE: reason` and left out; the report is always
+    written, listing the files left out.
 
-    Exit status: 0 when the report was written (even if some files were left out);
-    1 when no file was usable (nothing is written then).
+    Exit status: 0 when the report holds at least one result (even if some files were left out);
+    1 when no file was usable (the report then only lists the files left out) or it cannot be written.
     """
     from shuniu.quiz.report import build_report, write_report
 
     merged = build_report(list(files), root)
     for skipped in merged.skipped:
         click.echo(f"{skipped.file}: {skipped.reason}", err=True)
-    if not merged.results:
-        raise click.ClickException("no usable result file: nothing written")
-    html_path, csv_path = write_report(merged, out)
+    try:
+        html_path, csv_path = write_report(merged, out)
+    except OSError as error:
+        raise click.ClickException(f"{out}: cannot write the report: {error.strerror or error}") from None
     click.echo(f"wrote {html_path.as_posix()} and {csv_path.as_posix()} "
                f"({len(merged.results)} result(s), {len(merged.skipped)} left out)")
+    if not merged.results:
+        raise click.ClickException("no usable result file: the report only lists the files left out")
 
 
 @main.command()

@@ -324,13 +324,15 @@ def test_backup_clear_and_restore_give_back_the_same_bytes(page, quiz_url, tmp_p
     page.locator("input[type=file]").set_input_files(str(backup))
     page.get_by_role("button", name="恢复备份").click()
     page.wait_for_selector("text=已从备份恢复全部数据。")
-    assert page.evaluate(STORAGE) == before
+    restored = page.evaluate(STORAGE)
+    assert json.loads(restored.pop("shuniu.undo"))["data"] == {}  # the (empty) data before, for undo
+    assert restored == before
     assert page.get_by_label("姓名").input_value() == "王五"
     bad = write(tmp_path, "bad.json", '{"format": "something-else"}')
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_role("button", name="恢复备份").click()
     assert page.get_by_role("alert").inner_text() == "这不是枢纽的备份文件。"
-    assert page.evaluate(STORAGE) == before
+    assert page.evaluate(STORAGE) == restored | {"shuniu.undo": page.evaluate("localStorage.getItem('shuniu.undo')")}
 
 
 def test_version_0_data_is_migrated_in_the_browser(page, quiz_url):

@@ -45,7 +45,7 @@ def template(output: Path) -> None:
 
 
 @quiz.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The bank file (quizzes/<id>.yml), or a folder (a name without suffix) to write <id>.yml into.")
 @click.option("--id", "bank_id", help="The bank id (default: the output file name, or 题库ID on sheet 题库信息).")
@@ -56,11 +56,13 @@ def template(output: Path) -> None:
 def import_(file: Path, output: Path, bank_id: str | None, title: str | None, skip_bad: bool, root: Path) -> None:
     """Import an Excel bank; every bad cell is listed as FILE:SHEET!ROW:COLUMN: message."""
     from shuniu.export.excel_import import import_sheet, read_workbook  # openpyxl: imported when used
-    from shuniu.export.excel_read import SheetProblems
+    from shuniu.export.excel_read import NotAWorkbook, SheetProblems
 
     shown = str(file)
     try:
         data = read_workbook(file, _progress)
+    except NotAWorkbook as error:
+        _fail([f"{shown}: {error}"])
     except SheetProblems as error:
         _fail([problem.render(shown) for problem in error.problems])
     if not data.rows:

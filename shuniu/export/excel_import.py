@@ -10,15 +10,24 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from shuniu.export.bank_yaml import dump_bank
-from shuniu.export.excel_read import CellProblem, Header, data_rows, find_header, question_sheet, read_info
+from shuniu.export.excel_read import (
+    CellProblem,
+    Header,
+    Progress,
+    data_rows,
+    find_header,
+    open_workbook,
+    question_sheet,
+    read_info,
+    sheet_values,
+)
 from shuniu.export.excel_rows import RowReader, read_row
 from shuniu.export.layout import INFO_SHEET, TAG_SPLIT, parse_type_points
 from shuniu.model import Content
@@ -28,9 +37,6 @@ from shuniu.quiz.points import points_json
 from shuniu.quiz.publish import canonical_json
 from shuniu.quiz.validate import source_problem
 from shuniu.yamlsrc import load_yaml
-
-# (rows, how many) -> the same rows: the CLI passes one that shows a progress bar on big sheets.
-Progress = Callable[[Iterable[Any], int], Iterable[Any]]
 
 
 @dataclass
@@ -73,32 +79,45 @@ class SheetData:
     rows: list[tuple[int, dict[str, str]]]  # (Excel row, field -> text), blank rows left out
     info: dict[str, str]  # the 题库信息 sheet
     info_rows: dict[str, int]
+    info_problems: list[CellProblem] = field(default_factory=list)  # formulas there
+    special: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> formula or merged cell
+
+
+def _special_problems(data: SheetData) -> list[CellProblem]:
+    """Formula and merged cells in the columns and rows that are read: named as what they are."""
+    used = set(data.header.columns.values())
+    rows = {number for number, _ in data.rows}
+    return [CellProblem(data.sheet, row, get_column_letter(column + 1), message)
+            for (row, column), message in sorted(data.special.items()) if row in rows and column in used]
 
 
 def read_workbook(path: Path, progress: Progress = lambda rows, count: rows) -> SheetData:
-    """Read the question sheet and the 题库信息 sheet; raises SheetProblems when the sheet is unusable."""
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    """Read the question sheet and the 题库信息 sheet; raises NotAWorkbook when the file is no .xlsx,
+    SheetProblems when the sheet is unusable."""
+    workbook = open_workbook(path)
     try:
         sheet = question_sheet(workbook)
-        worksheet = workbook[sheet]
-        rows = list(progress(worksheet.iter_rows(values_only=True), worksheet.max_row or 0))
-        info, info_rows = read_info(workbook)
+        rows, special = sheet_values(workbook[sheet], progress)
+        info, info_rows, info_problems = read_info(workbook)
     finally:
         workbook.close()
     header = find_header(sheet, rows)
-    return SheetData(sheet, header, list(data_rows(rows, header)), info, info_rows)
+    return SheetData(sheet, header, list(data_rows(rows, header)), info, info_rows, info_problems, special)
 
 
 def import_sheet(data: SheetData, bank: BankFields, content: Content) -> Imported:
     """The bank ``bank`` made of the rows of ``data``; ``content`` is the project (its pages and other banks)."""
     result = Imported(bank.id, notes=[f"忽略的列：{name}" for name in data.header.ignored])
     questions: list[tuple[int, dict[str, Any]]] = []
+    special = _special_problems(data)
+    named = {(problem.row, problem.column) for problem in special}  # not also "empty" there
     for number, cells in data.rows:
         reader = RowReader(data.sheet, number, cells, data.header)
         question = read_row(reader)
-        result.problems += reader.problems
+        result.problems += [problem for problem in reader.problems if (problem.row, problem.column) not in named]
         if question is not None:
             questions.append((number, question))
+    result.problems += special
     result.problems += _check_project(data.sheet, data.header, questions, bank.id, content)
     result.bad_rows = {problem.row for problem in result.problems}
     good = [(number, question) for number, question in questions if number not in result.bad_rows]
@@ -172,7 +191,7 @@ def bank_fields(data: SheetData, default_title: str, bank_id: str | None, title:
     None when no id is given anywhere.
     """
     info = data.info
-    problems = []
+    problems = list(data.info_problems)
     pass_mark = None
     if "pass_mark" in info:
         text = info["pass_mark"]

@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from shuniu.export.layout import INFO_SHEET, SHEET
 
@@ -33,6 +37,64 @@ INFO_WORDS = {"id": ("题库id", "id"), "title": ("题库名称", "名称", "标
               "description": ("简介", "说明", "description"), "tags": ("标签", "tags"), "pass_mark": ("及格线", "pass_mark"),
               "points": ("各题型分值", "题型分值", "分值", "points")}
 _OPTION = re.compile(r"^(?:选项|option)?([a-h])$")
+NOT_XLSX = "不是 Excel 工作簿（.xlsx）"
+FORMULA = "公式单元格：导入只读取填写的内容，不计算公式。请换成它的结果（复制后“选择性粘贴 → 数值”）"
+# (rows, how many) -> the same rows: the CLI passes one that shows a progress bar on big sheets.
+Progress = Callable[[Iterable[Any], int], Iterable[Any]]
+
+
+class NotAWorkbook(Exception):
+    """The file cannot be opened as an .xlsx workbook; the message says why and what to do."""
+
+
+def open_workbook(path: Path) -> Workbook:
+    """The workbook in ``path`` (formulas as formulas, merged cells known); NotAWorkbook when it is none."""
+    if path.is_dir():
+        raise NotAWorkbook(f"{NOT_XLSX}：这是一个文件夹")
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+    except FileNotFoundError:
+        raise NotAWorkbook("找不到这个文件") from None
+    except OSError as error:
+        raise NotAWorkbook(f"无法读取：{error.strerror}") from None
+    if not head:
+        raise NotAWorkbook(f"{NOT_XLSX}：文件是空的")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise NotAWorkbook(f"{NOT_XLSX}：这是旧版 Excel 97-2003 文件（.xls）或加密的工作簿。"
+                           "请在 Excel 或 WPS 中取消密码并“另存为” .xlsx 后再导入")
+    if not head.startswith(b"PK"):
+        raise NotAWorkbook(f"{NOT_XLSX}：文件内容不是 .xlsx 格式（可能是改了扩展名的其他文件）。"
+                           "请在 Excel 或 WPS 中“另存为” .xlsx")
+    try:
+        with path.open("rb") as file:  # a file object: openpyxl then does not judge by the extension
+            return load_workbook(file, data_only=False)
+    except Exception as error:  # noqa: BLE001 - a damaged or foreign zip: openpyxl fails in many ways (BadZipFile, KeyError...)
+        raise NotAWorkbook(f"{NOT_XLSX}：无法作为工作簿打开（{type(error).__name__}），文件可能已损坏，"
+                           "或是其他程序的压缩文件") from None
+
+
+def _merged_message(reference: str) -> str:
+    return f"合并单元格（{reference}）：导入逐行读取，请取消合并，把内容填入每一行各自的单元格"
+
+
+def sheet_values(sheet: Worksheet, progress: Progress = lambda rows, count: rows
+                 ) -> tuple[list[tuple[Any, ...]], dict[tuple[int, int], str]]:
+    """The sheet's values row by row (a formula as empty), and the cells that cannot be read as they look:
+    (Excel row, 0-based column) -> why (a formula, a merged range)."""
+    special = {(row, column - 1): _merged_message(merged.coord)
+               for merged in sheet.merged_cells.ranges
+               for row in range(merged.min_row, merged.max_row + 1) for column in range(merged.min_col, merged.max_col + 1)}
+    rows = []
+    for cells in progress(sheet.iter_rows(), sheet.max_row or 0):
+        values = []
+        for cell in cells:
+            formula = isinstance(cell, Cell) and cell.data_type == "f"
+            if formula:
+                special[(cell.row, cell.column - 1)] = FORMULA
+            values.append(None if formula else cell.value)
+        rows.append(tuple(values))
+    return rows, special
 
 
 @dataclass(frozen=True)
@@ -137,15 +199,19 @@ def data_rows(rows: list[tuple[Any, ...]], header: Header) -> Iterator[tuple[int
             yield number, cells
 
 
-def read_info(workbook: Workbook) -> tuple[dict[str, str], dict[str, int]]:
-    """The 题库信息 sheet as field -> text, and field -> row (for messages); empty without that sheet."""
+def read_info(workbook: Workbook) -> tuple[dict[str, str], dict[str, int], list[CellProblem]]:
+    """The 题库信息 sheet as field -> text, field -> row (for messages), and its formula cells;
+    empty without that sheet."""
     if INFO_SHEET not in workbook.sheetnames:
-        return {}, {}
+        return {}, {}, []
     values: dict[str, str] = {}
     rows: dict[str, int] = {}
-    for number, row in enumerate(workbook[INFO_SHEET].iter_rows(values_only=True), start=1):
+    rows_read, special = sheet_values(workbook[INFO_SHEET])
+    problems = [CellProblem(INFO_SHEET, row, get_column_letter(column + 1), message)
+                for (row, column), message in sorted(special.items()) if column == 1 and message == FORMULA]
+    for number, row in enumerate(rows_read, start=1):
         label = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(row[0] if row else None))).lower()
         key = next((key for key, words in INFO_WORDS.items() if label in words), None)
         if key and len(row) > 1 and cell_text(row[1]):
             values[key], rows[key] = cell_text(row[1]), number
-    return values, rows
+    return values, rows, problems

@@ -3,17 +3,17 @@ report.csv, offline. Bad files are listed with a reason and left out; the rest s
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
+from shuniu.csvsafe import Cell, csv_text
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.charts import Bar, bar_chart
 from shuniu.quiz.load import load_banks
-from shuniu.quiz.report_view import local_time, minutes_taken, points_text, render_html
+from shuniu.quiz.report_view import local_time, minutes_taken, render_html
 from shuniu.quiz.results import Result, ResultError, read_result
 
 CSV_HEAD = ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
@@ -60,7 +60,8 @@ def result_paths(arguments: list[Path]) -> list[tuple[Path, str]]:
 def read_results(arguments: list[Path]) -> tuple[list[Result], list[Skipped]]:
     """Every usable result, and every file left out with its reason (a repeated file counts once)."""
     results: list[Result] = []
-    skipped: list[Skipped] = []
+    skipped = [Skipped(str(folder), "a folder with no .json file in it")
+               for folder in arguments if folder.is_dir() and not any(folder.glob("*.json"))]
     seen: dict[str, str] = {}
     for path, shown in result_paths(arguments):
         try:
@@ -101,22 +102,19 @@ def build_report(arguments: list[Path], root: Path) -> Report:
     return Report(results, skipped, question_stats(results, bank_stems(root)))
 
 
-def csv_rows(results: list[Result]) -> list[list[str]]:
-    """One row a result, in the order of :data:`CSV_HEAD`."""
+def csv_rows(results: list[Result]) -> list[list[Cell]]:
+    """One row a result, in the order of :data:`CSV_HEAD`; the numbers as numbers, so they stay numbers."""
     return [
-        [r.name, r.group, r.seed, "、".join(r.banks), points_text(r.points), points_text(r.max), str(r.percent),
-         "是" if r.passed else "否", str(r.pass_mark), local_time(r.started), local_time(r.finished),
-         minutes_taken(r), "是" if r.auto_submitted else "否", r.file]
+        [r.name, r.group, r.seed, "、".join(r.banks), Decimal(r.points) / 100, Decimal(r.max) / 100, r.percent,
+         "是" if r.passed else "否", r.pass_mark, local_time(r.started), local_time(r.finished),
+         Decimal(minutes_taken(r)), "是" if r.auto_submitted else "否", r.file]
         for r in results
     ]
 
 
 def render_csv(results: list[Result]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEAD)
-    writer.writerows(csv_rows(results))
-    return buffer.getvalue()
+    """report.csv: the head and one row a result; learners' text can never become a formula."""
+    return csv_text([CSV_HEAD, *csv_rows(results)])
 
 
 def charts(report: Report) -> list[str]:

@@ -45,6 +45,8 @@ def minutes_taken(result: Result) -> str:
 
 def _summary(report: Report) -> str:
     results = report.results
+    if not results:
+        return f"<p>没有可用的成绩文件：{len(report.skipped)} 个文件未纳入（原因见文末）。</p>"
     people = len({(r.name, r.group) for r in results})
     passed = sum(r.passed for r in results)
     average = sum(r.percent for r in results) / len(results)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +21,21 @@ from shuniu.quiz.publish import canonical_json
 
 FORMAT = "shuniu-result"
 VERSION = 1
+MAX_BYTES = 5_000_000  # a real file is a few kilobytes; anything near this is not a result
+MAX_DEPTH = 32  # a result nests 4 levels (an answer's blanks); deeper is not a result
+MAX_DIGITS = 18  # whole numbers in a result are small; a huge one is refused before Python parses it
+# A JSON string (an unterminated one runs to the end, so the scan stays linear), and what is not a bracket.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*+\\?(?:"|\Z)', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class ResultError(Exception):
     """Why a result file cannot be used; the message is shown after the file name."""
+
+
+class _JSONLimit(Exception):
+    """Raised inside the JSON parser's hooks: a limit was passed."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "exam.tags": ("a list of text", lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v)),
     "exam.seed": ("text", lambda v: isinstance(v, str)),
     "exam.count": ("a whole number", _is_int),
-    "exam.minutes": ("a whole number or null", lambda v: v is None or _is_int(v)),
+    "exam.minutes": ("a whole number from 1 to 600 or null", lambda v: v is None or (_is_int(v) and 1 <= v <= 600)),
     "exam.pass_mark": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
     "started": ("an ISO 8601 time with a time zone", _is_time),
     "finished": ("an ISO 8601 time with a time zone", _is_time),
@@ -145,6 +158,12 @@ def _item_problems(items: Any, fields: dict[str, tuple[str, Callable[[Any], bool
     return problems
 
 
+def _shown(value: Any, limit: int = 40) -> str:
+    """A value from the file as JSON in a message, cut short: a file may put megabytes there."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def verify(data: Any) -> None:
     """Raise :class:`ResultError` with the first reason ``data`` is not a usable result."""
     if not isinstance(data, dict):
@@ -152,10 +171,9 @@ def verify(data: Any) -> None:
     if "format" not in data:
         raise ResultError("not a Shuniu result file: no 'format' field")
     if data["format"] != FORMAT:
-        raise ResultError(f"not a Shuniu result file: format is {json.dumps(data['format'], ensure_ascii=False)}, "
-                          f"expected \"{FORMAT}\"")
+        raise ResultError(f"not a Shuniu result file: format is {_shown(data['format'])}, expected \"{FORMAT}\"")
     if data.get("version") != VERSION or not _is_int(data.get("version")):
-        raise ResultError(f"unsupported result version {json.dumps(data.get('version'))}: this shuniu reads version {VERSION}")
+        raise ResultError(f"unsupported result version {_shown(data.get('version'))}: this shuniu reads version {VERSION}")
     problems = _field_problems(data, _FIELDS, "")
     problems += _item_problems(_lookup(data, "exam.banks"), _BANK_FIELDS, "exam.banks")
     problems += _item_problems(data.get("answers"), _ANSWER_FIELDS, "answers")
@@ -173,6 +191,8 @@ def _check_sums(data: dict[str, Any]) -> None:
     percent = 100 * score["points"] // score["max"] if score["max"] else 0
     if score["points"] != points:
         raise ResultError(f"score does not add up: score.points is {score['points']}, the answers give {points}")
+    if data["exam"]["count"] != len(answers):
+        raise ResultError(f"field 'exam.count' is {data['exam']['count']} for {len(answers)} answers")
     if score["max"] != 100 * len(answers):
         raise ResultError(f"score does not add up: score.max is {score['max']} for {len(answers)} answers")
     if score["percent"] != percent or score["passed"] != (percent >= data["exam"]["pass_mark"]):
@@ -181,20 +201,62 @@ def _check_sums(data: dict[str, Any]) -> None:
 
 def read_result(path: Path, shown: str) -> Result:
     """Read and verify one result file; ``shown`` is how messages and the report name it."""
+    data = parse_json(read_limited(path))
+    verify(data)
+    return _result(data, shown)
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a file of at most ``limit`` bytes (a real result file is a few kilobytes)."""
+    if path.is_dir():
+        raise ResultError("is a folder, not a result file")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(limit + 1)  # never more, whatever the file (or device) is
     except FileNotFoundError:
         raise ResultError("no such file") from None
     except OSError as error:
         raise ResultError(f"cannot read the file: {error.strerror}") from None
+    if len(raw) > limit:
+        raise ResultError(f"too large: over {limit // 1_000_000} MB (a result file is a few kilobytes)")
+    if not raw.strip():
+        raise ResultError("the file is empty")
+    return raw
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _JSONLimit(f"a number with {len(text.lstrip('-'))} digits (at most {MAX_DIGITS})")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise _JSONLimit(f"{name} is not a JSON number")
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply arrays and objects nest in JSON ``text`` (brackets inside strings do not count).
+    Linear and without recursion, so any file can be measured before the parser sees it."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def parse_json(raw: bytes) -> Any:
+    """JSON from a learner's file, within limits: UTF-8, nesting, number size; no NaN or Infinity."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ResultError("not UTF-8 text") from None
+    if nesting_depth(text) > MAX_DEPTH:
+        raise ResultError(f"not a result file: nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise ResultError(f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
-    verify(data)
-    return _result(data, shown)
+    except _JSONLimit as error:
+        raise ResultError(f"not a result file: {error}") from None
+    except (RecursionError, ValueError) as error:  # a limit of the parser itself: never a traceback
+        raise ResultError(f"not a result file: {error}") from None
 
 
 def _result(data: dict[str, Any], shown: str) -> Result:

@@ -1,16 +1,9 @@
 // Local data (shuniu/web/quiz/storage.js) over a stand-in for localStorage.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ROOT_KEY, Store, V0, backup, clearAll, emptyRoot, parseBackup, restore, shuniuKeys } from "../../shuniu/web/quiz/storage.js";
-
-class FakeStorage {
-  constructor(entries = {}) { this.map = new Map(Object.entries(entries)); }
-  get length() { return this.map.size; }
-  key(i) { return [...this.map.keys()][i] ?? null; }
-  getItem(key) { return this.map.has(key) ? this.map.get(key) : null; }
-  setItem(key, value) { this.map.set(key, String(value)); }
-  removeItem(key) { this.map.delete(key); }
-}
+import { ROOT_KEY, Store, V0, emptyRoot } from "../../shuniu/web/quiz/storage.js";
+import { shuniuKeys } from "../../shuniu/web/quiz/backup.js";
+import { FakeStorage } from "./fake-storage.mjs";
 
 test("a fresh browser starts empty and writes nothing until something is saved", () => {
   const storage = new FakeStorage();
@@ -34,7 +27,7 @@ test("version 0 (flat keys) is migrated into the root key and the old keys are r
     ...emptyRoot(),
     learner: { name: "李四", group: "第一组" },
     practice: { "gw-001": { n: 3, r: 2 }, "gw-002": { n: 1, r: 0 } },
-    wrong: { "gw-002": { box: 0, due: "2026-10-01", given: "A", wrongs: 1, added: "2026-10-01" } },
+    wrong: { "gw-002": { box: 0, due: "2026-10-01", given: "A", wrongs: 1, added: "2026-10-01", asked: null } },
   });
   assert.deepEqual(shuniuKeys(storage), ["shuniu.checklist.x", ROOT_KEY]);
   assert.deepEqual(new Store(storage).root, store.root);
@@ -49,7 +42,7 @@ test("data about questions that left the banks is kept", () => {
 });
 
 test("a root missing newer fields gets them; loading does not rewrite the stored text", () => {
-  const text = JSON.stringify({ version: 1, learner: { name: "王五", group: "" } });
+  const text = JSON.stringify({ version: 2, learner: { name: "王五", group: "" } });
   const storage = new FakeStorage({ [ROOT_KEY]: text });
   const store = new Store(storage);
   assert.deepEqual(store.root.exams, []);
@@ -65,33 +58,51 @@ test("data from a newer version is never overwritten", () => {
   assert.equal(storage.getItem(ROOT_KEY), text);
 });
 
-test("damaged data is kept aside under another Shuniu key", () => {
+test("damaged data is kept aside under another Shuniu key, and a second damage does not overwrite the first", () => {
   const storage = new FakeStorage({ [ROOT_KEY]: "{not json" });
   const store = new Store(storage);
   assert.equal(store.readOnly, false);
   assert.equal(storage.getItem(`${ROOT_KEY}.damaged`), "{not json");
+  new Store(storage); // loading again keeps one copy, not two
+  assert.deepEqual(shuniuKeys(storage), [ROOT_KEY, `${ROOT_KEY}.damaged`]);
+  storage.setItem(ROOT_KEY, "[]");
+  new Store(storage);
+  assert.equal(storage.getItem(`${ROOT_KEY}.damaged`), "{not json");
+  assert.equal(storage.getItem(`${ROOT_KEY}.damaged.2`), "[]");
 });
 
-test("backup, clear, restore gives the same bytes back; other sites' keys are untouched", () => {
-  const entries = { [ROOT_KEY]: JSON.stringify({ version: 1, learner: { name: "赵六 😀", group: "" } }), "shuniu.checklist.a": '{"x": [1, 2]}', other: "keep" };
-  const storage = new FakeStorage(entries);
-  const file = JSON.stringify(backup(storage, new Date("2026-11-29T08:00:00Z")));
-  assert.deepEqual(JSON.parse(file), { format: "shuniu-backup", version: 1, created: "2026-11-29T08:00:00.000Z",
-    data: { [ROOT_KEY]: entries[ROOT_KEY], "shuniu.checklist.a": entries["shuniu.checklist.a"] } });
-  clearAll(storage);
-  assert.deepEqual(shuniuKeys(storage), []);
-  assert.equal(storage.getItem("other"), "keep");
-  restore(storage, parseBackup(file));
-  for (const [key, value] of Object.entries(entries)) assert.equal(storage.getItem(key), value);
+test("wrong-typed stored data: the misfits are reported and left out, the rest is used, the original kept", () => {
+  const text = JSON.stringify({
+    version: 2, learner: { name: "张三", group: 7 }, practice: "x",
+    wrong: { good: { box: 0, due: "2026-11-01", given: "A", wrongs: 1, added: "2026-11-01", asked: null }, bad: { box: "0" } },
+    exams: [{ nonsense: true }], current: { settings: 5 }, settings: { toLeave: 3 },
+  });
+  const storage = new FakeStorage({ [ROOT_KEY]: text });
+  const store = new Store(storage);
+  assert.deepEqual(store.damaged.map((p) => p.path),
+    ["learner.group", "practice", "wrong.bad.box", "exams[0].exam", "current.settings"]);
+  assert.deepEqual(store.root.learner, { name: "", group: "" });
+  assert.deepEqual(store.root.practice, {});
+  assert.deepEqual(Object.keys(store.root.wrong), ["good"]);
+  assert.deepEqual([store.root.exams, store.root.current, store.root.settings.toLeave], [[], null, 3]);
+  assert.equal(storage.getItem(`${ROOT_KEY}.damaged`), text);
+  store.update((root) => { root.practice.q = { n: 1, r: 1 }; });
+  assert.equal(storage.getItem(`${ROOT_KEY}.damaged`), text); // the original stays aside after the repaired data is saved
 });
 
-test("restore refuses files that are not Shuniu backups", () => {
-  assert.throws(() => parseBackup("not json"), { message: "notBackup" });
-  assert.throws(() => parseBackup('{"format": "other", "data": {}}'), { message: "notBackup" });
-  assert.throws(() => parseBackup('{"format": "shuniu-backup", "version": 2, "data": {}}'), { message: "newerBackup" });
-  assert.throws(() => parseBackup('{"format": "shuniu-backup", "version": 1, "data": {"evil": "x"}}'), { message: "badBackup" });
-  assert.throws(() => parseBackup('{"format": "shuniu-backup", "version": 1, "data": {"shuniu.quiz": 5}}'), { message: "badBackup" });
-  assert.throws(() => parseBackup('{"format": "shuniu-backup", "version": 1, "data": {"shuniu.quiz": "{}"}}'), { message: "badBackup" });
+test("version 1 is migrated to 2: 错题本 entries say they know only the letters (asked: null)", () => {
+  const v1 = { version: 1, learner: { name: "", group: "" }, settings: { toLeave: 2 }, practice: { a: { n: 1, r: 0 } },
+    wrong: { a: { box: 0, due: "2026-11-01", given: "B", wrongs: 1, added: "2026-11-01" } }, exams: [], current: null };
+  const store = new Store(new FakeStorage({ [ROOT_KEY]: JSON.stringify(v1) }));
+  assert.equal(store.root.version, 2);
+  assert.deepEqual(store.damaged, []);
+  assert.deepEqual(store.root.wrong.a, { ...v1.wrong.a, asked: null });
+  assert.deepEqual(store.root.practice, v1.practice);
+});
+
+test("a version-1 root without a 错题本 gets an empty one", () => {
+  const store = new Store(new FakeStorage({ [ROOT_KEY]: JSON.stringify({ version: 1 }) }));
+  assert.deepEqual([store.root.wrong, store.damaged], [{}, []]);
 });
 
 test("update() starts from what is stored now, so two open tabs do not undo each other", () => {

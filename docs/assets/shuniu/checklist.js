@@ -230,7 +230,10 @@
   }
 
   function downloadCsv(name, rows) {
-    const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const quote = (cell) => { // a would-be formula (= + - @ tab CR first) gets ' (OWASP)
+      const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
     const csv = rows.map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n");
     // The byte-order mark makes spreadsheet programs read the Chinese text as UTF-8.
     const blob = new Blob(["\ufeff", csv, "\r\n"], { type: "text/csv;charset=utf-8" });

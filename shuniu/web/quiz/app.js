@@ -1,7 +1,7 @@
 // Starting a quiz view: local data, the published banks, then the view itself.
 import { fill, note } from "./dom.js";
 import { t } from "./i18n.js";
-import { loadCatalog } from "./data.js";
+import { Catalog, loadCatalog } from "./data.js";
 import { Store } from "./storage.js";
 
 /** Web Storage kept in memory, for browsers that refuse localStorage (nothing is kept after the page). */
@@ -35,14 +35,19 @@ export async function run(container, start) {
   let catalog;
   try {
     catalog = await loadCatalog(container);
+    fill(container);
   } catch {
     fill(container, note(location.protocol === "file:" ? t("loadFailedFile") : t("loadFailed"), "error"));
-    container.removeAttribute("aria-busy");
-    return;
+    // The progress page holds backup and restore: those must work even without the banks.
+    if (container.id !== "shuniu-progress") return container.removeAttribute("aria-busy");
+    catalog = new Catalog({ banks: [] }, []);
   }
-  fill(container);
   if (store.readOnly) container.append(note(t("readOnly"), "error"));
   if (storage instanceof MemoryStorage) container.append(note(t("noStorage"), "error"));
-  start(container, { catalog, store, storage, params: new URLSearchParams(location.search) });
+  try {
+    start(container, { catalog, store, storage, params: new URLSearchParams(location.search) });
+  } catch {
+    container.append(note(t("partFailed"), "error"));
+  }
   container.removeAttribute("aria-busy");
 }

@@ -131,7 +131,7 @@ function sit(container, ctx, current) {
     const record = examRecord(exam, paper, given(), new Date(current.started), finished, auto);
     const today = localDay();
     store.update((root) => {
-      record.answers.forEach((a) => recordAnswer(root.wrong, a.id, a.correct, a.given, today, root.settings.toLeave));
+      record.answers.forEach((a, i) => recordAnswer(root.wrong, paper[i], a.correct, a.given, today, root.settings.toLeave));
       root.exams.push(record);
       root.current = null;
     });

@@ -15,7 +15,7 @@ function record(store, question, given, result) {
     stat.n += 1;
     stat.r += result.correct ? 1 : 0;
     stat.last = today;
-    recordAnswer(root.wrong, question.id, result.correct, given, today, root.settings.toLeave);
+    recordAnswer(root.wrong, question, result.correct, given, today, root.settings.toLeave);
   });
 }
 

@@ -1,9 +1,9 @@
 // 学习进度: due today, practice per bank, exam history, learner details, backup / restore / clear.
-import { confirmPanel, download, fill, h, note } from "./dom.js";
+import { fill, h, note } from "./dom.js";
 import { t } from "./i18n.js";
 import { dueIds, localDay } from "./review.js";
-import { backup, clearAll, parseBackup, restore } from "./storage.js";
 import { learnerFields, resultDownload } from "./learner.js";
+import { dataSection } from "./backupview.js";
 
 function table(headers, rows) {
   return h("table", {}, h("thead", {}, h("tr", {}, headers.map((text) => h("th", { text })))),
@@ -37,48 +37,34 @@ function learnerSection(store) {
   return [h("h2", { text: t("learner") }), form];
 }
 
-function dataSection(storage) {
-  const message = h("div");
-  const file = h("input", { type: "file", accept: ".json,application/json" });
-  // Reload so that every part of the page (and the in-memory data) shows what is stored now.
-  const done = (key) => { location.hash = key; location.reload(); };
-  const restoreNow = async () => {
-    if (!file.files.length) return fill(message, note(t("chooseFile"), "error"));
-    try {
-      restore(storage, parseBackup(await file.files[0].text()));
-      done("restored");
-    } catch (error) {
-      fill(message, note(t(["newerBackup", "badBackup"].includes(error.message) ? error.message : "notBackup"), "error"));
-    }
-  };
-  const clear = () => fill(message, confirmPanel(t("clearConfirm"), t("clearNow"), t("cancel"), () => { clearAll(storage); done("cleared"); }));
-  return [h("h2", { text: t("yourData") }), h("p", { class: "shuniu-help", text: t("dataHelp") }),
-    h("div", { class: "shuniu-actions" },
-      h("button", { type: "button", class: "md-button md-button--primary", text: t("backup"),
-        onclick: () => download(`shuniu-backup-${localDay()}.json`, JSON.stringify(backup(storage))) })),
-    h("div", { class: "shuniu-actions" }, h("label", { class: "shuniu-field" }, t("backupFile"), file),
-      h("button", { type: "button", class: "md-button", text: t("restore"), onclick: restoreNow })),
-    h("div", { class: "shuniu-actions" }, h("button", { type: "button", class: "md-button shuniu-danger", text: t("clear"), onclick: clear })),
-    message];
+/** Part of the page, or an error note in its place: one broken part never blanks the page. */
+function part(build) {
+  try {
+    return build();
+  } catch {
+    return [note(t("partFailed"), "error")];
+  }
 }
 
-/** Start the progress view. */
+/** Start the progress view. The data section comes first: it must work whatever else fails. */
 export function startProgress(container, { catalog, store, storage }) {
-  const due = dueIds(store.root.wrong, localDay(), catalog.known()).length;
-  const details = h("div");
+  const data = part(() => dataSection(storage));
   const after = location.hash.slice(1);
-  if (["restored", "cleared"].includes(after)) {
+  if (["restored", "merged", "undone", "cleared"].includes(after)) {
     container.append(note(t(after)));
     history.replaceState(null, "", location.pathname + location.search);
   }
-  const exams = store.root.exams.length
-    ? table([t("date"), t("banks"), t("score"), t("result"), ""], examRows(catalog, store, details))
-    : note(t("noExams"));
-  container.append(
-    h("p", { class: "shuniu-due" }, h("strong", { text: t("dueToday", due) }), " ",
+  if (store.damaged.length) container.append(note(t("damagedKept"), "error"));
+  const details = h("div");
+  container.append(...part(() => {
+    const due = dueIds(store.root.wrong, localDay(), catalog.known()).length;
+    const exams = store.root.exams.length
+      ? table([t("date"), t("banks"), t("score"), t("result"), ""], examRows(catalog, store, details))
+      : note(t("noExams"));
+    return [h("p", { class: "shuniu-due" }, h("strong", { text: t("dueToday", due) }), " ",
       h("a", { class: "md-button md-button--primary", href: "practice.html?review=due", text: t("reviewDue") })),
     h("h2", { text: t("practiceStats") }),
     table([t("bank"), t("practised"), t("answers"), t("rightRate")], practiceRows(catalog, store.root.practice)),
-    h("h2", { text: t("examHistory") }), exams, details,
-    ...learnerSection(store), ...dataSection(storage));
+    h("h2", { text: t("examHistory") }), exams, details];
+  }), ...part(() => learnerSection(store)), ...data);
 }

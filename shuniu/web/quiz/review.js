@@ -5,6 +5,9 @@
 //   - after `toLeave` (default 2) right reviews - necessarily on different days, since a question is
 //     never due again on the day it was answered right - it leaves the book (kept, marked `left`);
 //   - answering a question right before it is due changes nothing.
+// A wrong answer also keeps the question as answered (asked.js), so a later bank edit cannot
+// pin the old answer on a different option.
+import { askedOf } from "./asked.js";
 
 /** Days until the next review after the 1st, 2nd, 3rd... right review. */
 export const INTERVALS = [1, 3, 7, 14, 30];
@@ -28,12 +31,14 @@ export function isDue(entry, today) {
   return Boolean(entry) && !entry.left && entry.due <= today;
 }
 
-/** Update the book after an answer to question `id`; returns the entry (or undefined if none). */
-export function recordAnswer(book, id, correct, given, today, toLeave = DEFAULT_TO_LEAVE) {
+/** Update the book after an answer to `question` (as published); returns the entry (or undefined if none). */
+export function recordAnswer(book, question, correct, given, today, toLeave = DEFAULT_TO_LEAVE) {
+  const id = question.id;
   const entry = book[id];
   if (!correct) {
     const stays = entry && !entry.left;
-    book[id] = { box: 0, due: today, given, wrongs: (entry?.wrongs || 0) + 1, added: stays ? entry.added : today };
+    const added = stays ? entry.added : today;
+    book[id] = { box: 0, due: today, given, wrongs: (entry?.wrongs || 0) + 1, added, asked: askedOf(question, given) };
     return book[id];
   }
   if (!isDue(entry, today)) return entry;
