@@ -72,7 +72,7 @@ def test_the_page_and_the_cli_give_the_same_figures(tmp_path):
     cli_skipped = [[s.file, s.reason] for s in cli.skipped]
     syntax = re.compile(r"^not valid JSON: .*\(line \d+, column \d+\)$")  # the two parsers word syntax errors their own way
     assert [f for f, _ in page["skipped"]] == [f for f, _ in cli_skipped]
-    for (file, ours), (_, theirs) in zip(page["skipped"], cli_skipped):
+    for (file, ours), (_, theirs) in zip(page["skipped"], cli_skipped, strict=True):
         assert ours == theirs or (syntax.match(ours) and syntax.match(theirs)), (file, ours, theirs)
     assert len(cli.skipped) == 17  # every bad file refused, none by accident
     assert page["questions"] == [[s.id, s.stem, s.right, s.total, s.percent] for s in cli.questions]

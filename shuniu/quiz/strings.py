@@ -10,6 +10,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "exam": "模拟考试",
         "wrongbook": "错题本",
         "progress": "学习进度",
+        "group_report": "成绩汇总",
+        "group_report_intro": "组长把学员交来的成绩文件（`shuniu-result-*.json`）拖到下面或选中，即可看到全组的成绩报告："
+                              "与命令 `shuniu results report` 的结果相同。文件只在本浏览器中读取，不上传到任何地方。",
+        "group_report_caveat": "校验码能发现无意或随手的修改，但不能防止有意伪造：报告适合学习和自测，不适合高风险考试。"
+                               "未纳入的文件列在最后，并说明原因（原因为英文，与命令行一致）。",
         "start_practice": "开始练习",
         "start_exam": "模拟考试",
         "summary": "共 **{count}** 题，及格线 **{pass_mark}** 分（百分制）。",
@@ -49,6 +54,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "exam": "Mock exam",
         "wrongbook": "Wrong-answer book",
         "progress": "Progress",
+        "group_report": "Group report",
+        "group_report_intro": "A group leader drops or picks the result files (`shuniu-result-*.json`) members hand in and sees "
+                              "the group's report, the same as `shuniu results report` makes. The files are read in this browser "
+                              "only and sent nowhere.",
+        "group_report_caveat": "The checksum catches accidental or casual edits, not a determined forger: the report suits "
+                               "study and self-testing, not high-stakes exams. Files left out are listed last with the reason.",
         "start_practice": "Start practice",
         "start_exam": "Mock exam",
         "summary": "**{count}** questions; pass mark **{pass_mark}** out of 100.",

@@ -2,7 +2,7 @@
 // reads it (parse_json): nesting measured first over the whole text, then a parse that refuses, in
 // text order, a whole number of too many digits, any number that is not whole, NaN and Infinity.
 // A hand parser rather than JSON.parse because JSON.parse cannot tell 1 from 1.0 and has no limits.
-import { RESULT_RULES as R } from "./rules.js";
+import { RESULT_RULES } from "./rules.js";
 import { ResultError } from "./resultread.js";
 
 /** How deeply arrays and objects nest (brackets inside strings do not count), as results.nesting_depth. */
@@ -52,7 +52,7 @@ class Reader {
       throw new ResultError(`not a result file: ${match[0]} is not a whole number (a result file has only whole numbers)`);
     }
     const digits = match[0].replace("-", "").length;
-    if (digits > R.max_digits) throw new ResultError(`not a result file: a number with ${digits} digits (at most ${R.max_digits})`);
+    if (digits > RESULT_RULES.max_digits) throw new ResultError(`not a result file: a number with ${digits} digits (at most ${RESULT_RULES.max_digits})`);
     return Number(match[0]);
   }
 
@@ -108,7 +108,7 @@ class Reader {
 
 /** The value in `text`, or ResultError with the reason (syntax errors: "not valid JSON: ... (line L, column C)"). */
 export function parseJSON(text) {
-  if (nestingDepth(text) > R.max_depth) throw new ResultError(`not a result file: nested more than ${R.max_depth} levels deep`);
+  if (nestingDepth(text) > RESULT_RULES.max_depth) throw new ResultError(`not a result file: nested more than ${RESULT_RULES.max_depth} levels deep`);
   const reader = new Reader(text);
   try {
     const value = reader.value();

@@ -2,15 +2,15 @@
 // (rules.js holds them for both; shuniu/quiz/results.py is the Python side): the same limits,
 // the same checks in the same order and the same reasons, so the page and the CLI agree on
 // which files count. Pure: no DOM (tests/js run it with node against the CLI's own files).
-import { RESULT_RULES as R } from "./rules.js";
+import { RESULT_RULES } from "./rules.js";
 import { canonicalJSON, sha256Hex } from "./checksum.js";
 
 export class ResultError extends Error {}
 
-const TIME = new RegExp(R.time);
+const TIME = new RegExp(RESULT_RULES.time);
 const isInt = (v) => typeof v === "number" && Number.isInteger(v);
 const inRange = (v, lo, hi) => isInt(v) && (lo === undefined || v >= lo) && (hi === undefined || v <= hi);
-const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** A real calendar time: the pattern, and a date that exists (Python's fromisoformat refuses 02-30). */
 function isTime(v) {
@@ -23,8 +23,8 @@ function isTime(v) {
 }
 
 // What each kind of field in the rules must be (results.py has the same table).
-const KINDS = {
-  object: isObject,
+const RESULT_KINDS = {
+  object: isRecord,
   list: Array.isArray,
   texts: (v) => Array.isArray(v) && v.every((t) => typeof t === "string"),
   name: (v) => typeof v === "string" && v.trim() !== "",
@@ -41,7 +41,7 @@ const MISSING = Symbol("missing");
 function lookup(data, path) {
   let value = data;
   for (const part of path.split(".")) {
-    if (!isObject(value) || !Object.hasOwn(value, part)) return MISSING;
+    if (!isRecord(value) || !Object.hasOwn(value, part)) return MISSING;
     value = value[part];
   }
   return value;
@@ -51,17 +51,17 @@ function fieldProblems(data, fields, prefix) {
   const problems = [];
   for (const [path, words, kind, lo, hi] of fields) {
     const parent = path.includes(".") ? path.slice(0, path.lastIndexOf(".")) : "";
-    if (parent && !isObject(lookup(data, parent))) continue; // the parent's problem is already reported
+    if (parent && !isRecord(lookup(data, parent))) continue; // the parent's problem is already reported
     const value = lookup(data, path);
     if (value === MISSING) problems.push(`field '${prefix}${path}' is missing`);
-    else if (!KINDS[kind](value, lo, hi)) problems.push(`field '${prefix}${path}' must be ${words}`);
+    else if (!RESULT_KINDS[kind](value, lo, hi)) problems.push(`field '${prefix}${path}' must be ${words}`);
   }
   return problems;
 }
 
 function itemProblems(items, fields, name) {
   if (!Array.isArray(items)) return [];
-  return items.flatMap((item, i) => (isObject(item) ? fieldProblems(item, fields, `${name}[${i}].`)
+  return items.flatMap((item, i) => (isRecord(item) ? fieldProblems(item, fields, `${name}[${i}].`)
     : [`field '${name}[${i}]' must be an object`]));
 }
 
@@ -72,22 +72,22 @@ function shown(value, limit = 40) {
 }
 function pythonJSON(value) {
   if (Array.isArray(value)) return `[${value.map(pythonJSON).join(", ")}]`;
-  if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJSON(v)}`).join(", ")}}`;
+  if (isRecord(value)) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJSON(v)}`).join(", ")}}`;
   return JSON.stringify(value);
 }
 
 /** Throw ResultError with the first reason `data` is not a usable result (results.verify). */
 export function verify(data) {
-  if (!isObject(data)) throw new ResultError("not a Shuniu result file: expected a JSON object");
+  if (!isRecord(data)) throw new ResultError("not a Shuniu result file: expected a JSON object");
   if (!Object.hasOwn(data, "format")) throw new ResultError("not a Shuniu result file: no 'format' field");
-  if (data.format !== R.format) {
-    throw new ResultError(`not a Shuniu result file: format is ${shown(data.format)}, expected "${R.format}"`);
+  if (data.format !== RESULT_RULES.format) {
+    throw new ResultError(`not a Shuniu result file: format is ${shown(data.format)}, expected "${RESULT_RULES.format}"`);
   }
-  if (data.version !== R.version) {
-    throw new ResultError(`unsupported result version ${shown(data.version)}: this shuniu reads version ${R.version}`);
+  if (data.version !== RESULT_RULES.version) {
+    throw new ResultError(`unsupported result version ${shown(data.version)}: this shuniu reads version ${RESULT_RULES.version}`);
   }
-  const problems = [...fieldProblems(data, R.fields, ""), ...itemProblems(lookup(data, "exam.banks"), R.bank_fields, "exam.banks"),
-    ...itemProblems(data.answers, R.answer_fields, "answers")];
+  const problems = [...fieldProblems(data, RESULT_RULES.fields, ""), ...itemProblems(lookup(data, "exam.banks"), RESULT_RULES.bank_fields, "exam.banks"),
+    ...itemProblems(data.answers, RESULT_RULES.answer_fields, "answers")];
   if (problems.length) throw new ResultError(problems.join("; "));
   const { checksum, ...rest } = data;
   if (!wellFormed(rest)) throw new ResultError("text that is not valid Unicode (a lone surrogate)");
@@ -99,7 +99,7 @@ export function verify(data) {
 function wellFormed(value) {
   if (typeof value === "string") return value.isWellFormed();
   if (Array.isArray(value)) return value.every(wellFormed);
-  if (isObject(value)) return Object.entries(value).every(([key, item]) => key.isWellFormed() && wellFormed(item));
+  if (isRecord(value)) return Object.entries(value).every(([key, item]) => key.isWellFormed() && wellFormed(item));
   return true;
 }
 
@@ -119,8 +119,8 @@ const WHITE_BYTES = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]);
 
 /** The text of a file's bytes within the limits (results.read_limited and the decoding of parse_json). */
 export function textOf(bytes) {
-  if (bytes.length > R.max_bytes) {
-    throw new ResultError(`too large: over ${Math.floor(R.max_bytes / 1000000)} MB (a result file is a few kilobytes)`);
+  if (bytes.length > RESULT_RULES.max_bytes) {
+    throw new ResultError(`too large: over ${Math.floor(RESULT_RULES.max_bytes / 1000000)} MB (a result file is a few kilobytes)`);
   }
   if (bytes.every((b) => WHITE_BYTES.has(b))) throw new ResultError("the file is empty");
   try {
