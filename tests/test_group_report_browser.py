@@ -14,6 +14,7 @@ import pytest
 
 from shuniu.quiz.report import build_report, render_csv
 from tests.conftest import PROJECT
+from tests.test_results_report import sign
 
 pytestmark = pytest.mark.browser
 SHARED = "exam.html?bank=gongwen-jichu&n=4&seed=leader-2026&minutes=20&pass=60"  # the link a leader shares
@@ -64,9 +65,15 @@ def test_leader_sees_the_cli_report_of_two_members_and_a_refused_file(browser, s
     data = json.loads(members[0].read_text(encoding="utf-8"))
     data["score"].update(percent=100, passed=True)
     tampered.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    files = [*members, tampered]
+    older = tmp_path / "older.json"  # a sitting on an earlier version of the bank
+    data = json.loads(members[1].read_text(encoding="utf-8"))
+    data["learner"]["name"] = "王五"
+    data["exam"]["banks"][0]["hash"] = "0000000000000000"
+    older.write_text(json.dumps(sign(data), ensure_ascii=False), encoding="utf-8")
+    files = [*members, tampered, older]
     cli = build_report(files, PROJECT)
-    assert len(cli.results) == 2 and len(cli.skipped) == 1
+    assert len(cli.results) == 3 and len(cli.skipped) == 1
+    assert [cli.outdated(r) for r in cli.results] == [[], [], ["gongwen-jichu"]]  # 张三, 李四, 王五
 
     context = browser.new_context(locale="zh-CN", accept_downloads=True)
     page = context.new_page()
@@ -74,12 +81,14 @@ def test_leader_sees_the_cli_report_of_two_members_and_a_refused_file(browser, s
     page.on("pageerror", lambda error: errors.append(str(error)))
     drop_on_report(page, base, files)
     rows = member_rows(page)
-    assert [(r[0], r[4], r[5]) for r in rows] == [(r.name, str(r.percent), "是" if r.passed else "否") for r in cli.results]
+    assert [(r[0], r[4], r[5], r[7]) for r in rows] == [
+        (r.name, str(r.percent), "是" if r.passed else "否", "题库已更新：gongwen-jichu" if cli.outdated(r) else "")
+        for r in cli.results]
     refused = page.locator(".shuniu-refused li").all_inner_texts()
     assert refused == ["tampered.json：checksum does not match: the file was changed after the exam"]
     assert page.locator("svg.shuniu-chart").count() == 2
     bars = page.locator("svg.shuniu-chart").first.locator("rect")
-    assert bars.count() == 2
+    assert bars.count() == 3
     questions = page.locator("h2:has-text('各题正确率') ~ table").first.locator("tbody tr td:first-child").all_inner_texts()
     assert questions == [s.id for s in cli.questions]
 

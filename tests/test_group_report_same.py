@@ -54,8 +54,9 @@ def hostile_files(folder: Path) -> list[Path]:
 
 
 def page_figures(root: Path, files: list[Path], tmp_path: Path) -> dict:
-    from shuniu.quiz.report import bank_questions
-    catalog = {qid: {"stem": known.stem, "tags": list(known.tags)} for qid, known in bank_questions(root).items()}
+    from shuniu.quiz.report import bank_questions, current_banks
+    known = bank_questions(current_banks(root))
+    catalog = {qid: {"stem": q.stem, "tags": list(q.tags)} for qid, q in known.items()}
     catalog_path = write(tmp_path, "catalog.json", json.dumps(catalog, ensure_ascii=False))
     run = subprocess.run([NODE, str(RUNNER), str(catalog_path), *map(str, files)], capture_output=True, text=True, check=True)
     return json.loads(run.stdout)

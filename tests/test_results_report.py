@@ -182,3 +182,13 @@ def test_help_documents_the_exit_status():
     output = " ".join(CliRunner().invoke(main, ["results", "report", "--help"]).output.split())
     assert "0 when the report holds at least one result (even if some files were left out)" in output
     assert "1 when no file was usable (the report then only lists the files left out)" in output
+
+
+def test_results_on_another_bank_version_or_paper_are_marked(tmp_path):
+    write(tmp_path, "quizzes/gw.yml", BANK)
+    old = save(tmp_path / "in", "old.json", result("张三", "一组", "1", {"gw-001": 100}))  # hash 0123456789abcdef
+    other = save(tmp_path / "in", "other.json", result("李四", "一组", "2", {"gw-001": 0}))
+    assert run(tmp_path, [str(old), str(other)], tmp_path / "out").exit_code == 0
+    page = (tmp_path / "out/report.html").read_text(encoding="utf-8")
+    assert page.count("题库已更新：gw") == 2
+    assert "这些成绩来自 2 份不同的试卷" in page

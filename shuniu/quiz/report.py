@@ -10,10 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from shuniu.csvsafe import Cell, csv_text
+from shuniu.content import load_content
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.charts import Bar, bar_chart
 from shuniu.quiz.load import load_banks
+from shuniu.quiz.publish import bank_data
 from shuniu.quiz.report_view import local_time, minutes_taken, render_html
 from shuniu.quiz.results import AnswerRecord, Result, ResultError, read_result
 
@@ -63,6 +65,16 @@ class Report:
     questions: list[QuestionStat]
     types: list[ScoreStat]
     tags: list[ScoreStat]
+    current: dict[str, str]  # bank id -> content hash of the bank as the site publishes it now
+
+    def outdated(self, result: Result) -> list[str]:
+        """The banks ``result`` was taken on in a version other than the current one."""
+        return [bank for bank, digest in zip(result.banks, result.hashes, strict=True)
+                if bank in self.current and self.current[bank] != digest]
+
+    def papers(self) -> int:
+        """How many different papers (seed and banks) the results come from."""
+        return len({(r.seed, r.banks) for r in self.results})
 
 
 # The order the question types are shown in (groupstats.js shows them the same way).
@@ -110,11 +122,21 @@ class Known:
     tags: tuple[str, ...]
 
 
-def bank_questions(root: Path) -> dict[str, Known]:
-    """Question id -> stem and tags, from the banks under ``root`` as they are now (empty when there are none)."""
-    content = Content()
+def current_banks(root: Path) -> Content:
+    """The pages and banks under ``root`` as they are now (empty when there are none)."""
+    content = load_content(root)[0] if (root / "docs").is_dir() else Content()
     load_banks(root, content, Problems())
+    return content
+
+
+def bank_questions(content: Content) -> dict[str, Known]:
+    """Question id -> stem and tags, from the banks as they are now."""
     return {q.id: Known(q.stem, q.tags) for bank in content.banks for q in bank.questions}
+
+
+def bank_hashes(content: Content) -> dict[str, str]:
+    """Bank id -> the content hash the site publishes for it (its index.json ``hash``)."""
+    return {bank.id: bank_data(content, bank)["hash"] for bank in content.banks}
 
 
 def question_stats(results: list[Result], known: dict[str, Known]) -> list[QuestionStat]:
@@ -154,8 +176,10 @@ def tag_stats(results: list[Result], known: dict[str, Known]) -> list[ScoreStat]
 
 def build_report(arguments: list[Path], root: Path) -> Report:
     results, skipped = read_results(arguments)
-    known = bank_questions(root)
-    return Report(results, skipped, question_stats(results, known), type_stats(results), tag_stats(results, known))
+    content = current_banks(root)
+    known = bank_questions(content)
+    return Report(results, skipped, question_stats(results, known), type_stats(results), tag_stats(results, known),
+                  bank_hashes(content))
 
 
 def csv_rows(results: list[Result]) -> list[list[Cell]]:

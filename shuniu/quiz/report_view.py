@@ -83,10 +83,11 @@ def _members(report: Report) -> str:
     rows = [
         [(esc(r.name), ""), (esc(r.group), ""), (esc(r.seed), ""),
          (f"{points_text(r.points)} / {points_text(r.max)}", "num"), (str(r.percent), "num"),
-         ("是" if r.passed else "否", "" if r.passed else "fail"), (esc(local_time(r.finished)), "")]
+         ("是" if r.passed else "否", "" if r.passed else "fail"), (esc(local_time(r.finished)), ""),
+         (esc("题库已更新：" + "、".join(report.outdated(r))) if report.outdated(r) else "", "fail")]
         for r in report.results
     ]
-    return _table(["姓名", "小组", "试卷种子", "得分", "百分制", "及格", "交卷时间（北京时间）"], rows)
+    return _table(["姓名", "小组", "试卷种子", "得分", "百分制", "及格", "交卷时间（北京时间）", "题库版本"], rows)
 
 
 def _questions(report: Report) -> str:
@@ -112,6 +113,13 @@ def _type_name(key: str) -> str:
     return type_label("zh", known[key]) if key in known else key
 
 
+def _papers(report: Report) -> str:
+    """Results of different papers are merged per question only with this said (groupview.js says it too)."""
+    count = report.papers()
+    return (f'<p class="fail">注意：这些成绩来自 {count} 份不同的试卷（种子或题库不同），各题正确率按题目合并统计。</p>'
+            if count > 1 else "")
+
+
 def _skipped(report: Report) -> str:
     if not report.skipped:
         return ""
@@ -129,6 +137,7 @@ def render_html(report: Report, charts: list[str]) -> str:
         f"{_summary(report)}"
         '<p class="note">成绩文件由学员的浏览器生成。校验码能发现无意或随手的修改，但不能防止有意伪造：'
         "本报告适合学习和自测，不适合作为高风险考试的依据。</p>"
+        f"{_papers(report)}"
         f"<h2>成员成绩</h2>{charts[0]}{_members(report)}"
         f"<h2>各题正确率</h2>{charts[1]}{_questions(report)}"
         f"<h2>各题型得分</h2>{_scores('题型', report.types, _type_name)}"

@@ -50,6 +50,7 @@ class Result:
     group: str
     seed: str
     banks: tuple[str, ...]
+    hashes: tuple[str, ...]  # each bank's content hash when the exam was taken
     pass_mark: int
     started: datetime.datetime
     finished: datetime.datetime
@@ -284,6 +285,7 @@ def _result(data: dict[str, Any], shown: str) -> Result:
         group=data["learner"]["group"].strip(),
         seed=exam["seed"],
         banks=tuple(bank["id"] for bank in exam["banks"]),
+        hashes=tuple(bank["hash"] for bank in exam["banks"]),
         pass_mark=exam["pass_mark"],
         started=datetime.datetime.fromisoformat(data["started"]),
         finished=datetime.datetime.fromisoformat(data["finished"]),
