@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from shuniu.csvsafe import Cell, csv_text
 from shuniu.content import load_content
+from shuniu.csvsafe import Cell, csv_text
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.charts import Bar, bar_chart
