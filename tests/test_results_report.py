@@ -69,7 +69,7 @@ def results(tmp_path):
         save(folder, "3-tampered.json", tampered),
         save(folder, "4-broken.json", '{"format": "shuniu-result", "version": 1,\n  "learner": }'),
         save(folder, "5-other.json", {"format": "moodle", "version": 1}),
-        save(folder, "6-future.json", {**zhang, "version": 2}),
+        save(folder, "6-future.json", {**zhang, "version": 3}),
         save(folder, "7-noname.json", sign(unsigned)),
         save(folder, "8-copy.json", zhang),
     ]
@@ -88,7 +88,7 @@ def test_bad_files_are_listed_and_left_out(results):
         f"{files[2]}: checksum does not match: the file was changed after the exam",
         f"{files[3]}: not valid JSON: Expecting value (line 2, column 14)",
         f'{files[4]}: not a Shuniu result file: format is "moodle", expected "shuniu-result"',
-        f"{files[5]}: unsupported result version 2: this shuniu reads version 1",
+        f"{files[5]}: unsupported result version 3: this shuniu reads versions 1 to 2",
         f"{files[6]}: field 'learner.name' is missing",
         f"{files[7]}: the same result as {files[0]}",
     ]

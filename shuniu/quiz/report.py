@@ -48,10 +48,7 @@ class ScoreStat:
     key: str
     answers: int
     points: int  # hundredths
-
-    @property
-    def max(self) -> int:
-        return 100 * self.answers
+    max: int  # hundredths the answers were worth
 
     @property
     def percent(self) -> int:
@@ -154,11 +151,13 @@ def question_stats(results: list[Result], known: dict[str, Known]) -> list[Quest
 def _score_by(results: list[Result], keys_of: Callable[[AnswerRecord], Iterable[str]]) -> list[ScoreStat]:
     answers: Counter[str] = Counter()
     points: Counter[str] = Counter()
+    worth: Counter[str] = Counter()
     for answer in (a for r in results for a in r.answers):
         for key in keys_of(answer):
             answers[key] += 1
             points[key] += answer.points
-    return [ScoreStat(key, answers[key], points[key]) for key in answers]
+            worth[key] += answer.max
+    return [ScoreStat(key, answers[key], points[key], worth[key]) for key in answers]
 
 
 def type_stats(results: list[Result]) -> list[ScoreStat]:

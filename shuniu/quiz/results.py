@@ -37,8 +37,9 @@ class _JSONLimit(Exception):
 class AnswerRecord:
     id: str
     type: str
-    points: int  # hundredths of a point, 0..100
+    points: int  # hundredths of a point earned, 0..max
     correct: bool
+    max: int = 100  # hundredths the question is worth (version 1 files: 1 point each)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ def _field_table(fields: list[list[Any]]) -> dict[str, tuple[str, Callable[[Any]
 _FIELDS = _field_table(RULES["fields"])
 _BANK_FIELDS = _field_table(RULES["bank_fields"])
 _ANSWER_FIELDS = _field_table(RULES["answer_fields"])
+_ANSWER_FIELDS_V2 = {**_ANSWER_FIELDS, **_field_table(RULES["answer_fields_v2"])}
+OLDEST_VERSION: int = RULES["oldest_version"]
 FORMAT: str = RULES["format"]
 VERSION: int = RULES["version"]
 MAX_BYTES: int = RULES["max_bytes"]  # a real file is a few kilobytes; anything near this is not a result
@@ -181,11 +184,13 @@ def verify(data: Any) -> None:
         raise ResultError("not a Shuniu result file: no 'format' field")
     if data["format"] != FORMAT:
         raise ResultError(f"not a Shuniu result file: format is {_shown(data['format'])}, expected \"{FORMAT}\"")
-    if data.get("version") != VERSION or not _is_int(data.get("version")):
-        raise ResultError(f"unsupported result version {_shown(data.get('version'))}: this shuniu reads version {VERSION}")
+    if not _is_int(data.get("version")) or not OLDEST_VERSION <= data["version"] <= VERSION:
+        raise ResultError(f"unsupported result version {_shown(data.get('version'))}: "
+                          f"this shuniu reads versions {OLDEST_VERSION} to {VERSION}")
     problems = _field_problems(data, _FIELDS, "")
     problems += _item_problems(_lookup(data, "exam.banks"), _BANK_FIELDS, "exam.banks")
-    problems += _item_problems(data.get("answers"), _ANSWER_FIELDS, "answers")
+    answer_fields = _ANSWER_FIELDS if data["version"] == 1 else _ANSWER_FIELDS_V2
+    problems += _item_problems(data.get("answers"), answer_fields, "answers")
     if problems:
         raise ResultError("; ".join(problems))
     try:
@@ -197,17 +202,26 @@ def verify(data: Any) -> None:
     _check_sums(data)
 
 
+def worth_of(data: dict[str, Any], answer: dict[str, Any]) -> int:
+    """The hundredths an answer is worth: its ``max`` (version 2), else 100 (version 1: 1 point a question)."""
+    return int(answer["max"]) if data["version"] >= 2 else 100
+
+
 def _check_sums(data: dict[str, Any]) -> None:
     """The score must follow from the answers (a consistent file from a faulty player is still wrong)."""
     answers, score = data["answers"], data["score"]
     points = sum(answer["points"] for answer in answers)
+    worth = [worth_of(data, answer) for answer in answers]
+    for index, (answer, most) in enumerate(zip(answers, worth, strict=True)):
+        if answer["points"] > most:
+            raise ResultError(f"score does not add up: answers[{index}].points is {answer['points']}, more than its {most}")
     percent = 100 * score["points"] // score["max"] if score["max"] else 0
     if score["points"] != points:
         raise ResultError(f"score does not add up: score.points is {score['points']}, the answers give {points}")
     if data["exam"]["count"] != len(answers):
         raise ResultError(f"field 'exam.count' is {data['exam']['count']} for {len(answers)} answers")
-    if score["max"] != 100 * len(answers):
-        raise ResultError(f"score does not add up: score.max is {score['max']} for {len(answers)} answers")
+    if score["max"] != sum(worth):
+        raise ResultError(f"score does not add up: score.max is {score['max']} for answers worth {sum(worth)}")
     if score["percent"] != percent or score["passed"] != (percent >= data["exam"]["pass_mark"]):
         raise ResultError(f"score does not add up: {score['points']} of {score['max']} is {percent}%")
 
@@ -290,7 +304,7 @@ def _result(data: dict[str, Any], shown: str) -> Result:
         started=datetime.datetime.fromisoformat(data["started"]),
         finished=datetime.datetime.fromisoformat(data["finished"]),
         auto_submitted=data["auto_submitted"],
-        answers=tuple(AnswerRecord(a["id"], a["type"], a["points"], a["correct"]) for a in data["answers"]),
+        answers=tuple(AnswerRecord(a["id"], a["type"], a["points"], a["correct"], worth_of(data, a)) for a in data["answers"]),
         points=score["points"],
         max=score["max"],
         percent=score["percent"],

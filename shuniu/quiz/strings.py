@@ -34,9 +34,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "exam_intro": "选择题库、标签、题数和时长，按随机种子抽题组卷；同一种子抽出同一份试卷。"
                       "交卷后可下载成绩文件交给组长汇总。",
         "exam_rules": "计分规则",
-        "exam_rules_body": "- 单选题、判断题：答对得 1 分。\n"
+        "exam_rules_body": "- 每题的分值由题库规定（未规定时：单选、判断、填空每题 1 分，多选每题 2 分），见各题库页。\n"
+                           "- 单选题、判断题：答对得全分。\n"
                            "- 多选题：选了任何错误选项得 0 分；没有选错时按选对的比例得分"
-                           "（如 3 个正确选项选对 2 个，得 0.66 分）。\n"
+                           "（如 3 个正确选项选对 2 个，得该题分值的 66%）。\n"
                            "- 填空题：每空与任一参考答案一致即算对（不区分全角半角和大小写，忽略空格和标点），"
                            "按答对的空数比例得分。\n"
                            "- 简答题只用于练习，考试不抽取。\n"
@@ -82,9 +83,11 @@ STRINGS: dict[str, dict[str, str]] = {
                       "seed (the same seed draws the same paper). After submitting, download your result file "
                       "and hand it to your group leader.",
         "exam_rules": "Scoring",
-        "exam_rules_body": "- Single choice, true/false: 1 point when right.\n"
+        "exam_rules_body": "- Each question is worth the points its bank sets (by default 1 for single choice, "
+                           "true/false and fill in the blank, 2 for multiple choice); see each bank's page.\n"
+                           "- Single choice, true/false: full points when right.\n"
                            "- Multiple choice: 0 if any wrong option is chosen; otherwise the share of right options "
-                           "chosen (2 of 3 right options gives 0.66).\n"
+                           "chosen (2 of 3 right options gives 66% of its points).\n"
                            "- Fill in the blank: a blank is right when it matches any accepted answer (full-width and "
                            "half-width, case, spaces and punctuation are ignored); points by the share of right blanks.\n"
                            "- Short-answer questions are for practice only.\n"

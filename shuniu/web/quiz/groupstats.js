@@ -3,7 +3,7 @@
 // the summary and report.csv byte for byte. Pure: no DOM (tests/js compare it with the CLI).
 import { byCodePoint } from "./checksum.js";
 import { parseJSON } from "./jsonread.js";
-import { ResultError, textOf, verify } from "./resultread.js";
+import { ResultError, textOf, verify, worthOf } from "./resultread.js";
 
 const TYPE_ORDER = ["single", "multiple", "truefalse", "fill", "short"];
 const floorPercent = (part, whole) => (whole ? Math.floor((100 * part) / whole) : 0);
@@ -17,7 +17,7 @@ export function readResult(bytes, file) {
     file, name: data.learner.name.trim(), group: data.learner.group.trim(), seed: exam.seed,
     banks: exam.banks.map((bank) => bank.id), hashes: exam.banks.map((bank) => bank.hash), pass_mark: exam.pass_mark,
     started: data.started, finished: data.finished, auto_submitted: data.auto_submitted,
-    answers: data.answers.map(({ id, type, points, correct }) => ({ id, type, points, correct })),
+    answers: data.answers.map((a) => ({ id: a.id, type: a.type, points: a.points, correct: a.correct, max: worthOf(data, a) })),
     points: score.points, max: score.max, percent: score.percent, passed: score.passed, checksum: data.checksum,
   };
 }
@@ -62,13 +62,14 @@ function scoreBy(results, keysOf) {
   const groups = new Map();
   for (const answer of results.flatMap((r) => r.answers)) {
     for (const key of keysOf(answer)) {
-      const group = groups.get(key) || { key, answers: 0, points: 0 };
+      const group = groups.get(key) || { key, answers: 0, points: 0, max: 0 };
       group.answers += 1;
       group.points += answer.points;
+      group.max += answer.max;
       groups.set(key, group);
     }
   }
-  return [...groups.values()].map((g) => ({ ...g, max: 100 * g.answers, percent: floorPercent(g.points, 100 * g.answers) }));
+  return [...groups.values()].map((g) => ({ ...g, percent: floorPercent(g.points, g.max) }));
 }
 
 /** Points earned per question type, in the types' usual order (report.type_stats). */

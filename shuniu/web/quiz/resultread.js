@@ -83,11 +83,13 @@ export function verify(data) {
   if (data.format !== RESULT_RULES.format) {
     throw new ResultError(`not a Shuniu result file: format is ${shown(data.format)}, expected "${RESULT_RULES.format}"`);
   }
-  if (data.version !== RESULT_RULES.version) {
-    throw new ResultError(`unsupported result version ${shown(data.version)}: this shuniu reads version ${RESULT_RULES.version}`);
+  const { version, oldest_version: oldest } = RESULT_RULES;
+  if (!isInt(data.version) || data.version < oldest || data.version > version) {
+    throw new ResultError(`unsupported result version ${shown(data.version)}: this shuniu reads versions ${oldest} to ${version}`);
   }
   const problems = [...fieldProblems(data, RESULT_RULES.fields, ""), ...itemProblems(lookup(data, "exam.banks"), RESULT_RULES.bank_fields, "exam.banks"),
-    ...itemProblems(data.answers, RESULT_RULES.answer_fields, "answers")];
+    ...itemProblems(data.answers, data.version === 1 ? RESULT_RULES.answer_fields
+      : [...RESULT_RULES.answer_fields, ...RESULT_RULES.answer_fields_v2], "answers")];
   if (problems.length) throw new ResultError(problems.join("; "));
   const { checksum, ...rest } = data;
   if (!wellFormed(rest)) throw new ResultError("text that is not valid Unicode (a lone surrogate)");
@@ -103,13 +105,20 @@ function wellFormed(value) {
   return true;
 }
 
+/** The hundredths an answer is worth: its `max` (version 2), else 100 (version 1: 1 point a question). */
+export const worthOf = (data, answer) => (data.version >= 2 ? answer.max : 100);
+
 function checkSums(data) {
   const { answers, score } = data;
   const points = answers.reduce((sum, answer) => sum + answer.points, 0);
+  const worth = answers.map((answer) => worthOf(data, answer)), most = worth.reduce((a, b) => a + b, 0);
+  answers.forEach((answer, i) => {
+    if (answer.points > worth[i]) throw new ResultError(`score does not add up: answers[${i}].points is ${answer.points}, more than its ${worth[i]}`);
+  });
   const percent = score.max ? Math.floor((100 * score.points) / score.max) : 0;
   if (score.points !== points) throw new ResultError(`score does not add up: score.points is ${score.points}, the answers give ${points}`);
   if (data.exam.count !== answers.length) throw new ResultError(`field 'exam.count' is ${data.exam.count} for ${answers.length} answers`);
-  if (score.max !== 100 * answers.length) throw new ResultError(`score does not add up: score.max is ${score.max} for ${answers.length} answers`);
+  if (score.max !== most) throw new ResultError(`score does not add up: score.max is ${score.max} for answers worth ${most}`);
   if (score.percent !== percent || score.passed !== (percent >= data.exam.pass_mark)) {
     throw new ResultError(`score does not add up: ${score.points} of ${score.max} is ${percent}%`);
   }

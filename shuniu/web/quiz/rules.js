@@ -1,9 +1,11 @@
 // What a result file must be: ONE definition, read by the 成绩汇总 page (resultread.js) and by
 // `shuniu results report` (shuniu/quiz/results.py parses the JSON after "RESULT_RULES =").
-// Keep it plain JSON. Each field: [path, what it must be (said in messages), kind, min, max].
+// Version 1 files (before points) count 100 hundredths (1 point) an answer; version 2 answers carry
+// `max`, the hundredths the question is worth. Keep it plain JSON. Each field: [path, what it must be (said in messages), kind, min, max].
 export const RESULT_RULES = {
   "format": "shuniu-result",
-  "version": 1,
+  "version": 2,
+  "oldest_version": 1,
   "max_bytes": 5000000,
   "max_depth": 32,
   "max_digits": 18,
@@ -37,7 +39,10 @@ export const RESULT_RULES = {
   "answer_fields": [
     ["id", "text", "id"],
     ["type", "text", "text"],
-    ["points", "a whole number from 0 to 100", "int", 0, 100],
+    ["points", "a whole number from 0 to 10000", "int", 0, 10000],
     ["correct", "true or false", "bool"]
+  ],
+  "answer_fields_v2": [
+    ["max", "a whole number from 1 to 10000", "int", 1, 10000]
   ]
 };
