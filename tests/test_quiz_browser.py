@@ -224,7 +224,7 @@ def test_exam_asks_before_handing_in_with_unanswered_questions(page, quiz_url):
     expect(page.get_by_role("alertdialog")).to_have_count(0)
     page.get_by_role("button", name="交卷").click()
     page.get_by_role("button", name="确定交卷").click()
-    assert page.locator(".shuniu-score").inner_text() == "得分 25%（1 / 4 分），及格线 80%：未通过"
+    assert page.locator(".shuniu-score").inner_text() == "得分 20%（1 / 5 分），及格线 80%：未通过"
     assert page.locator(".shuniu-reviewed").nth(1).locator(".shuniu-feedback").inner_text().count("你的答案：（未作答）") == 1
 
 
@@ -394,7 +394,7 @@ def test_practice_and_exams_work_opened_from_disk(page, quiz_site):
     for question_id in paper:
         answer(page, question_id, RIGHT[question_id])
     page.get_by_role("button", name="交卷").click()
-    assert page.locator(".shuniu-score").inner_text() == "得分 100%（4 / 4 分），及格线 80%：通过"
+    assert page.locator(".shuniu-score").inner_text() == "得分 100%（5 / 5 分），及格线 80%：通过"
     assert any(url.endswith("/assets/shuniu/quiz/fe-test.js") for url in seen)
     assert [url for url in seen if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
     assert errors == []
