@@ -26,28 +26,28 @@ def tick_every_counted_item(page):
 
 
 def test_a_complete_approval_path_reads_100_percent(page, site_url):
-    assert open_checklist(page, site_url, SEAL) == 17
-    assert status(page) == "已完成 0/17"  # nothing chosen yet: every branch counts
-    page.get_by_label("同意 → 3b 登记").check()
-    assert status(page) == "已完成 0/15"
+    assert open_checklist(page, site_url, SEAL) == 21
+    assert status(page) == "已完成 0/21"  # nothing chosen yet: every branch counts
+    page.get_by_label("同意 → 4b 登记").check()
+    assert status(page) == "已完成 0/19"
     refused = page.locator(".shuniu-cl-step[data-step='bupi']")
     assert refused.locator(".shuniu-cl-na").inner_text() == "不适用"
     assert refused.locator("input[data-item]").evaluate_all("bs => bs.every(b => b.disabled)")
     tick_every_counted_item(page)
-    assert status(page) == "已完成 15/15"
-    assert runs(page) == ["第 1 次15/15"]
+    assert status(page) == "已完成 19/19"
+    assert runs(page) == ["第 1 次19/19"]
     page.reload()
     page.wait_for_selector(".shuniu-cl-run")
-    assert page.get_by_label("同意 → 3b 登记").is_checked() and status(page) == "已完成 15/15"
-    page.get_by_label("未定").check()
-    assert status(page) == "已完成 15/17" and refused.locator(".shuniu-cl-na").is_hidden()
+    assert page.get_by_label("同意 → 4b 登记").is_checked() and status(page) == "已完成 19/19"
+    page.locator(".shuniu-cl-step[data-step='shenpi']").get_by_label("未定").check()
+    assert status(page) == "已完成 19/21" and refused.locator(".shuniu-cl-na").is_hidden()
 
 
 def test_the_refusal_path_counts_its_own_items(page, site_url):
     open_checklist(page, site_url, SEAL)
-    page.get_by_label("不同意 → 3a 不予用印").check()
+    page.get_by_label("不同意 → 4a 不予用印").check()
     tick_every_counted_item(page)
-    assert status(page) == "已完成 8/8"  # 申请 3 + 审批 3 + 不予用印 2
+    assert status(page) == "已完成 10/10"  # 申请 3 + 合同审核 2 (not decided) + 审批 3 + 不予用印 2
     assert page.locator(".shuniu-cl-step[data-step='dengji'] .shuniu-cl-na").is_visible()
 
 
@@ -59,7 +59,7 @@ def pdf_text(page, tmp_path):
 
 def test_a_printed_run_shows_its_ticks_name_handler_and_the_branch_not_taken(page, site_url, tmp_path):
     open_checklist(page, site_url, SEAL)
-    page.get_by_label("同意 → 3b 登记").check()
+    page.get_by_label("同意 → 4b 登记").check()
     page.locator(".shuniu-cl-name").fill("合同用印 12-01")
     page.locator(".shuniu-cl-handler").fill("李明")
     boxes(page).nth(0).check()
@@ -71,7 +71,7 @@ def test_a_printed_run_shows_its_ticks_name_handler_and_the_branch_not_taken(pag
     assert sum(line.startswith("☑") for line in lines) == 3  # two items and the branch chosen
     assert re.search(r"记录：合同用印 12-01 · 开始 \d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d", text)
     assert "经办人 李明" in text.replace("\n", " ")
-    assert re.search(r"3a\s+不予用印\s+用印审批人\s+不适用", text)
+    assert re.search(r"4a\s+不予用印\s+用印审批人\s+不适用", text)
     assert "— 注明不同意的理由" in lines
     for label in ("日期", "签字"):
         assert label in text
@@ -81,7 +81,7 @@ def test_a_printed_run_shows_its_ticks_name_handler_and_the_branch_not_taken(pag
 
 def test_a_blank_form_can_still_be_printed(page, site_url):
     open_checklist(page, site_url, SEAL)
-    page.get_by_label("同意 → 3b 登记").check()
+    page.get_by_label("同意 → 4b 登记").check()
     boxes(page).nth(0).check()
     # What window.print() would put on paper, taken while it runs (a headless browser prints nothing).
     page.evaluate("""() => { window.print = () => { window.printed = {
@@ -92,7 +92,7 @@ def test_a_blank_form_can_still_be_printed(page, site_url):
     page.get_by_role("button", name="打印空白表").click()
     printed = page.evaluate("window.printed")
     assert set(printed["marks"]) == {"☐"} and printed["na"] == 0 and printed["blank"]
-    assert boxes(page).nth(0).is_checked() and status(page) == "已完成 1/15"  # the run is back on screen
+    assert boxes(page).nth(0).is_checked() and status(page) == "已完成 1/19"  # the run is back on screen
 
 
 @pytest.mark.parametrize(("zone", "offset"), [("Asia/Shanghai", "+08:00"), ("America/St_Johns", "-03:30")])
@@ -100,7 +100,7 @@ def test_csv_has_local_times_with_offset_and_marks_the_branch_not_taken(browser,
     context = browser.new_context(locale="zh-CN", timezone_id=zone)
     page = context.new_page()
     open_checklist(page, site_url, SEAL)
-    page.get_by_label("同意 → 3b 登记").check()
+    page.get_by_label("同意 → 4b 登记").check()
     boxes(page).nth(0).check()
     with page.expect_download() as download:
         page.get_by_role("button", name="导出 CSV").click()
@@ -110,21 +110,21 @@ def test_csv_has_local_times_with_offset_and_marks_the_branch_not_taken(browser,
     context.close()
     stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d " + re.escape(offset)
     assert re.fullmatch("导出时间," + stamp, rows[4])
-    assert rows[5] == "进度,1/15" and rows[6] == "所走路径,同意 → 3b 登记"
+    assert rows[5] == "进度,1/19" and rows[6] == "所走路径,同意 → 4b 登记"
     assert re.fullmatch(f"1 申请,申请单各栏填写完整,是,{stamp},shenqing\\.wanzheng", rows[9])
-    assert "3a 不予用印,告知申请人,不适用,,bupi.gaozhi" in rows
+    assert "4a 不予用印,告知申请人,不适用,,bupi.gaozhi" in rows
 
 
 def test_ticks_and_choices_follow_the_procedure_into_english(page, site_url):
     open_checklist(page, site_url, SEAL)
-    page.get_by_label("同意 → 3b 登记").check()
+    page.get_by_label("同意 → 4b 登记").check()
     boxes(page).nth(2).check()
     zh_ids = boxes(page).evaluate_all("bs => bs.map(b => b.dataset.item)")
     open_checklist(page, site_url, "en/" + SEAL)
     assert boxes(page).evaluate_all("bs => bs.map(b => b.dataset.item)") == zh_ids
     assert boxes(page).nth(2).is_checked()
-    assert page.get_by_label("Approved → 3b Register").is_checked()
-    assert status(page) == "1/15 done"
+    assert page.get_by_label("Approved → 4b Register").is_checked()
+    assert status(page) == "1/19 done"
 
 
 def test_ticks_saved_under_old_text_ids_carry_over(page, site_url):
@@ -173,7 +173,8 @@ def test_on_a_desktop_the_drawing_has_lanes_and_arrowheads(page, site_url):
     assert page.locator(".shuniu-flow--narrow").is_hidden()
     wide = page.locator(".shuniu-flow--wide svg")
     texts = "ts => ts.map(t => t.textContent)"
-    assert wide.locator(".shuniu-flow__role").evaluate_all(texts) == ["用印申请人", "用印审批人", "印章保管人员"]
-    assert wide.locator(".shuniu-flow__when").evaluate_all(texts) == ["不同意", "同意"]
+    assert wide.locator(".shuniu-flow__role").evaluate_all(texts) == ["用印申请人", "合同审核人员", "用印审批人", "印章保管人员"]
+    assert sorted(wide.locator(".shuniu-flow__when").evaluate_all(texts)) == sorted(
+        ["合同协议", "其他材料", "审核通过", "需修改", "同意", "不同意", "退回修改"])
     marker = wide.locator(".shuniu-flow__arrow").first.evaluate("p => getComputedStyle(p).markerEnd")
     assert marker.endswith('#shuniu-flow-arrow")')  # its own marker, not the hidden phone drawing's

@@ -4,11 +4,12 @@ from click.testing import CliRunner
 
 from shuniu.check import check_root
 from shuniu.cli import main
+from shuniu.model import Step
 from shuniu.procedures.checklist import render_checklist
 from shuniu.procedures.flow import flow_steps
 from shuniu.procedures.render import render_sections
 from tests.conftest import write
-from tests.test_steps import HEAD, check
+from tests.test_steps import FOOT, HEAD, check
 
 BRANCHING = """steps:
   - {id: shenqing, title: 申请, role: 申请人, action: 申请。, checks: [填写完整]}
@@ -78,7 +79,7 @@ def test_a_flow_with_no_way_to_an_end_is_reported(tmp_path):
 
 
 def branching_page(tmp_path):
-    write(tmp_path, "docs/procedures/liucheng.md", HEAD + BRANCHING + "---\n\n## 适用范围\n")
+    write(tmp_path, "docs/procedures/liucheng.md", HEAD + BRANCHING + FOOT)
     content, problems = check_root(tmp_path)
     assert not problems.items
     return content.page("procedures/liucheng.md")
@@ -119,6 +120,7 @@ TRANSLATED = HEAD + """steps:
       - {id: one, text: 第一项}
       - {id: two, text: 第二项}
   - {id: b, title: 乙, role: 文书, action: 做。, checks: [无编号的项]}
+basis: [《党政机关公文处理工作条例》]
 ---
 
 ## 适用范围 {#适用范围}
@@ -186,4 +188,18 @@ def test_bad_check_entries(tmp_path):
         "docs/procedures/liucheng.md:16: step 'a': check id 'Bad Id' must be lower-case letters, digits, '-' or '_'",
         "docs/procedures/liucheng.md:17: step 'a': unknown field 'note' in a check (allowed: id, text)",
         "docs/procedures/liucheng.md:18: step 'a': a check must be text or a mapping with 'id' and 'text'",
+    ]
+
+
+def test_a_step_where_a_detour_rejoins_takes_the_next_plain_number():
+    """Four ways out of a decision, one of them (报批) a detour into another (组织采购): the three
+    real choices share a number, and the step the detour rejoins comes after them, unlettered."""
+    def step(id_, *next_):
+        return Step(id=id_, title=id_, role="经办人", action="做。", next=next_,
+                    conditions=tuple(f"情形{i}" for i, _ in enumerate(next_)) if len(next_) > 1 else ())
+
+    steps = (step("pan", "wt", "bp", "nb", "zz"), step("wt", "ht"), step("bp", "zz"), step("nb", "ys"),
+             step("zz", "ht"), step("ht", "ys"), step("ys"))
+    assert [(f.display, f.step.id) for f in flow_steps(steps)] == [
+        ("1", "pan"), ("2a", "wt"), ("2b", "bp"), ("2c", "nb"), ("3", "zz"), ("4", "ht"), ("5", "ys"),
     ]

@@ -15,10 +15,12 @@ reviewed: 2026-03-01
 review_every: 12 months
 classification: public
 """
+# After the steps, so the line numbers the tests expect stay put; a procedure must name its basis.
+FOOT = "basis: [《党政机关公文处理工作条例》]\n---\n\n## 适用范围\n"
 
 
 def check(tmp_path, steps_yaml):
-    write(tmp_path, "docs/procedures/liucheng.md", HEAD + steps_yaml + "---\n\n## 适用范围\n")
+    write(tmp_path, "docs/procedures/liucheng.md", HEAD + steps_yaml + FOOT)
     result = CliRunner().invoke(main, ["check", "--root", str(tmp_path)])
     return result.exit_code, result.stdout.splitlines()
 

@@ -10,4 +10,5 @@ from shuniu.control import (  # noqa: F401 - imported for their registrations
     plan_page,
     plans,
     review,
+    sources,
 )

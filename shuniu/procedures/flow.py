@@ -1,8 +1,10 @@
 """The shape of a procedure's flow, computed once for the guide, the diagram and the checklist.
 
 Steps are numbered in the order the author wrote them, GOV.UK step-by-step style: a step that
-is an alternative to the step before it (both are choices of the same branch and neither leads
-to the other) shares that step's number, and alternatives get letters: 3a, 3b. This module is
+is an alternative to the steps before it sharing a number (all are choices of the same branch and
+none leads to another) shares their number, and alternatives get letters: 3a, 3b. A step that one
+of them leads on to is where the ways rejoin: it takes the next plain number, however it is also
+reached. This module is
 the one place that numbering is made; the guide, diagram, role table, checklist page, its CSV
 and print all show ``FlowStep.display``.
 """
@@ -76,9 +78,13 @@ def flow_steps(steps: tuple[Step, ...]) -> tuple[FlowStep, ...]:
         by_id.setdefault(step.id, step)  # with duplicate ids the first one is the one the flow follows
     result: list[FlowStep] = []
     number = 0
+    group: list[Step] = []  # the steps sharing the current number
     for index, step in enumerate(steps):
-        alternative = index > 0 and _alternatives(steps[index - 1], step, steps, by_id)
+        # A step shares the number only if it is a choice against every step already sharing it:
+        # where one of them leads on to it (a detour that rejoins), it is the common step after them.
+        alternative = bool(group) and all(_alternatives(other, step, steps, by_id) for other in group)
         number = number if alternative else number + 1
+        group = [*group, step] if alternative else [step]
         following = steps[index + 1].id if index + 1 < len(steps) else None
         result.append(FlowStep(step, number, alternative, step.next == (following,)))
     return tuple(_with_display(result, steps))
