@@ -45,7 +45,8 @@ def hostile_files(folder: Path) -> list[Path]:
     text = json.dumps(li, ensure_ascii=False)
     zhao = scored(result("赵六", "二组", "482913", {"gw-001": 100, "gw-002": 132}), {"gw-002": 200})  # version 2: points
     files = {
-        "zhao.json": zhao, "over.json": scored(zhao, {"gw-001": 50, "gw-002": 250}), "nomax.json": sign({**zhao, "answers": li["answers"]}),
+        "zhao.json": zhao, "over.json": scored(zhao, {"gw-001": 50, "gw-002": 250}),
+        "nomax.json": sign({**zhao, "answers": li["answers"]}),
         "zhang.json": zhang, "li.json": li, "wang.json": "\ufeff" + json.dumps(wang, ensure_ascii=False),
         "tampered.json": tampered, "resigned.json": resigned, "copy.json": zhang,
         "broken.json": '{"format": "shuniu-result", "version": 1,\n  "learner": }',
