@@ -187,7 +187,8 @@ def test_exam_with_a_fixed_seed_scores_and_downloads_a_valid_result_file(page, q
     for question_id in paper:
         answer(page, question_id, ["A"] if question_id == "fe-02" else RIGHT[question_id])
     page.get_by_role("button", name="交卷").click()
-    assert page.locator(".shuniu-score").inner_text() == "得分 87%（3.5 / 4 分），及格线 80%：通过"
+    # fe-02 is a multiple choice: 2 points by default, half of them earned
+    assert page.locator(".shuniu-score").inner_text() == "得分 80%（4 / 5 分），及格线 80%：通过"
     expect(page.locator(".shuniu-reviewed")).to_have_count(4)
     page.get_by_role("button", name="下载成绩文件").click()
     assert page.locator(".shuniu-download .shuniu-note").inner_text() == "请先填写姓名。"
@@ -205,9 +206,9 @@ def test_exam_with_a_fixed_seed_scores_and_downloads_a_valid_result_file(page, q
     assert data["learner"] == {"name": "张三", "group": "秘书科"}
     assert data["exam"]["seed"] == "2026" and data["exam"]["count"] == 4 and data["exam"]["pass_mark"] == 80
     assert [bank["id"] for bank in data["exam"]["banks"]] == ["fe-test"]
-    assert data["score"] == {"points": 350, "max": 400, "percent": 87, "passed": True}
-    assert {a["id"]: (a["given"], a["points"]) for a in data["answers"]} == {
-        "fe-01": ("B", 100), "fe-02": (["A"], 50), "fe-03": (True, 100), "fe-04": (["公文处理", "24"], 100)}
+    assert data["version"] == 2 and data["score"] == {"points": 400, "max": 500, "percent": 80, "passed": True}
+    assert {a["id"]: (a["given"], a["points"], a["max"]) for a in data["answers"]} == {
+        "fe-01": ("B", 100, 100), "fe-02": (["A"], 100, 200), "fe-03": (True, 100, 100), "fe-04": (["公文处理", "24"], 100, 100)}
     report = subprocess.run([str(PROJECT / ".venv/bin/shuniu"), "results", "report", str(path), "-o", str(tmp_path / "report")],
                             capture_output=True, text=True, check=False, cwd=PROJECT)
     assert report.returncode == 0, report.stderr
@@ -223,7 +224,7 @@ def test_exam_asks_before_handing_in_with_unanswered_questions(page, quiz_url):
     expect(page.get_by_role("alertdialog")).to_have_count(0)
     page.get_by_role("button", name="交卷").click()
     page.get_by_role("button", name="确定交卷").click()
-    assert page.locator(".shuniu-score").inner_text() == "得分 25%（1 / 4 分），及格线 80%：未通过"
+    assert page.locator(".shuniu-score").inner_text() == "得分 20%（1 / 5 分），及格线 80%：未通过"
     assert page.locator(".shuniu-reviewed").nth(1).locator(".shuniu-feedback").inner_text().count("你的答案：（未作答）") == 1
 
 
@@ -393,7 +394,7 @@ def test_practice_and_exams_work_opened_from_disk(page, quiz_site):
     for question_id in paper:
         answer(page, question_id, RIGHT[question_id])
     page.get_by_role("button", name="交卷").click()
-    assert page.locator(".shuniu-score").inner_text() == "得分 100%（4 / 4 分），及格线 80%：通过"
+    assert page.locator(".shuniu-score").inner_text() == "得分 100%（5 / 5 分），及格线 80%：通过"
     assert any(url.endswith("/assets/shuniu/quiz/fe-test.js") for url in seen)
     assert [url for url in seen if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
     assert errors == []

@@ -101,8 +101,8 @@ def test_generated_files_and_pages(quiz_root):
     files = sorted(uri for uri, item in ours.items() if isinstance(item, GeneratedFile))
     pages = sorted(uri for uri, item in ours.items() if isinstance(item, GeneratedPage))
     assert files == ["assets/shuniu/quiz/gw.json", "assets/shuniu/quiz/index.json", "assets/shuniu/quiz/zz.json"]
-    assert pages == ["quizzes/exam.md", "quizzes/gw.md", "quizzes/practice.md", "quizzes/progress.md",
-                     "quizzes/wrongbook.md", "quizzes/zz.md"]
+    assert pages == ["quizzes/exam.md", "quizzes/group-report.md", "quizzes/gw.md", "quizzes/practice.md",
+                     "quizzes/progress.md", "quizzes/wrongbook.md", "quizzes/zz.md"]
 
 
 def test_bank_json_has_the_contract_shape(quiz_root):

@@ -69,7 +69,7 @@ def results(tmp_path):
         save(folder, "3-tampered.json", tampered),
         save(folder, "4-broken.json", '{"format": "shuniu-result", "version": 1,\n  "learner": }'),
         save(folder, "5-other.json", {"format": "moodle", "version": 1}),
-        save(folder, "6-future.json", {**zhang, "version": 2}),
+        save(folder, "6-future.json", {**zhang, "version": 3}),
         save(folder, "7-noname.json", sign(unsigned)),
         save(folder, "8-copy.json", zhang),
     ]
@@ -88,7 +88,7 @@ def test_bad_files_are_listed_and_left_out(results):
         f"{files[2]}: checksum does not match: the file was changed after the exam",
         f"{files[3]}: not valid JSON: Expecting value (line 2, column 14)",
         f'{files[4]}: not a Shuniu result file: format is "moodle", expected "shuniu-result"',
-        f"{files[5]}: unsupported result version 2: this shuniu reads version 1",
+        f"{files[5]}: unsupported result version 3: this shuniu reads versions 1 to 2",
         f"{files[6]}: field 'learner.name' is missing",
         f"{files[7]}: the same result as {files[0]}",
     ]
@@ -182,3 +182,13 @@ def test_help_documents_the_exit_status():
     output = " ".join(CliRunner().invoke(main, ["results", "report", "--help"]).output.split())
     assert "0 when the report holds at least one result (even if some files were left out)" in output
     assert "1 when no file was usable (the report then only lists the files left out)" in output
+
+
+def test_results_on_another_bank_version_or_paper_are_marked(tmp_path):
+    write(tmp_path, "quizzes/gw.yml", BANK)
+    old = save(tmp_path / "in", "old.json", result("张三", "一组", "1", {"gw-001": 100}))  # hash 0123456789abcdef
+    other = save(tmp_path / "in", "other.json", result("李四", "一组", "2", {"gw-001": 0}))
+    assert run(tmp_path, [str(old), str(other)], tmp_path / "out").exit_code == 0
+    page = (tmp_path / "out/report.html").read_text(encoding="utf-8")
+    assert page.count("题库已更新：gw") == 2
+    assert "这些成绩来自 2 份不同的试卷" in page

@@ -232,7 +232,8 @@ def test_top_level_names_are_found_across_line_breaks_without_semicolons(tmp_pat
 def test_the_player_sources_bundle_without_problems():
     files, problems = assets.published()
     assert [str(problem) for problem in problems.sorted()] == []
-    assert [file.src_uri for file in files] == ["assets/shuniu/quiz.js", "assets/shuniu/quiz.css"]
+    assert [file.src_uri for file in files] == ["assets/shuniu/quiz.js", "assets/shuniu/quiz.css",
+                                                "assets/shuniu/group-report.js", "assets/shuniu/group-report.css"]
 
 
 @needs_node

@@ -21,7 +21,7 @@ QUIZZES = "quizzes"
 # `classification` (public | internal) is read and checked by shuniu.control (editions) before banks load.
 BANK_FIELDS = {"id", "title", "description", "tags", "pass_mark", "questions", "classification", "points"}
 # Generated pages share the bank pages' folder (quizzes/<id>.html), so a bank may not take their names.
-RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress"}
+RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress", "group-report"}
 _BANK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

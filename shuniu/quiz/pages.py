@@ -90,6 +90,23 @@ def render_player_page(name: str, container: str, lang: str) -> str:
     return "".join(parts)
 
 
+GROUP_REPORT = "group-report"
+
+
+def render_group_report_page(lang: str) -> str:
+    """成绩汇总: the leader's report from result files, in the browser. The page links its own script
+    and styles (relative to the page: en pages sit one folder deeper)."""
+    up = "../" * (2 if lang == "en" else 1)
+    fallback = f'<p class="shuniu-note">{esc(qt(lang, "player_fallback"))}</p>'
+    return "".join([
+        front_matter(qt(lang, "group_report"), hide_toc=True), qt(lang, "group_report_intro") + "\n\n",
+        f'!!! warning "{qt(lang, "caveat_title")}"\n    {qt(lang, "group_report_caveat")}\n\n',
+        f'<link rel="stylesheet" href="{up}assets/shuniu/group-report.css">\n',
+        f'<div id="shuniu-group-report" data-index="{INDEX_URL}">{fallback}</div>\n',
+        f'<script src="{up}assets/shuniu/group-report.js" defer></script>\n',
+    ])
+
+
 @generator
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page and the four player pages, for a reader of ``lang``."""
@@ -99,6 +116,7 @@ def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[Genera
     # The player pages lead the section's menu, in the order a learner uses them.
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
               for i, (name, container) in enumerate(PLAYER_PAGES)]
+    pages.append(GeneratedPage(f"{FOLDER}/{GROUP_REPORT}.md", render_group_report_page(lang), nav_weight=10 + len(PLAYER_PAGES)))
     return pages
 
 

@@ -4,17 +4,20 @@ report.csv, offline. Bad files are listed with a reason and left out; the rest s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from shuniu.content import load_content
 from shuniu.csvsafe import Cell, csv_text
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.charts import Bar, bar_chart
 from shuniu.quiz.load import load_banks
+from shuniu.quiz.publish import bank_data
 from shuniu.quiz.report_view import local_time, minutes_taken, render_html
-from shuniu.quiz.results import Result, ResultError, read_result
+from shuniu.quiz.results import AnswerRecord, Result, ResultError, read_result
 
 CSV_HEAD = ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
             "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件"]
@@ -39,10 +42,40 @@ class QuestionStat:
 
 
 @dataclass(frozen=True)
+class ScoreStat:
+    """Points earned on every answer of one kind (a question type, or a tag)."""
+
+    key: str
+    answers: int
+    points: int  # hundredths
+    max: int  # hundredths the answers were worth
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.points // self.max if self.max else 0
+
+
+@dataclass(frozen=True)
 class Report:
     results: list[Result]
     skipped: list[Skipped]
     questions: list[QuestionStat]
+    types: list[ScoreStat]
+    tags: list[ScoreStat]
+    current: dict[str, str]  # bank id -> content hash of the bank as the site publishes it now
+
+    def outdated(self, result: Result) -> list[str]:
+        """The banks ``result`` was taken on in a version other than the current one."""
+        return [bank for bank, digest in zip(result.banks, result.hashes, strict=True)
+                if bank in self.current and self.current[bank] != digest]
+
+    def papers(self) -> int:
+        """How many different papers (seed and banks) the results come from."""
+        return len({(r.seed, r.banks) for r in self.results})
+
+
+# The order the question types are shown in (groupstats.js shows them the same way).
+TYPE_ORDER = ("single", "multiple", "truefalse", "fill", "short")
 
 
 def result_paths(arguments: list[Path]) -> list[tuple[Path, str]]:
@@ -78,14 +111,32 @@ def read_results(arguments: list[Path]) -> tuple[list[Result], list[Skipped]]:
     return results, skipped
 
 
-def bank_stems(root: Path) -> dict[str, str]:
-    """Question id -> stem, from the banks under ``root`` as they are now (empty when there are none)."""
-    content = Content()
+@dataclass(frozen=True)
+class Known:
+    """A question as the banks have it now."""
+
+    stem: str
+    tags: tuple[str, ...]
+
+
+def current_banks(root: Path) -> Content:
+    """The pages and banks under ``root`` as they are now (empty when there are none)."""
+    content = load_content(root)[0] if (root / "docs").is_dir() else Content()
     load_banks(root, content, Problems())
-    return {question.id: question.stem for bank in content.banks for question in bank.questions}
+    return content
 
 
-def question_stats(results: list[Result], stems: dict[str, str]) -> list[QuestionStat]:
+def bank_questions(content: Content) -> dict[str, Known]:
+    """Question id -> stem and tags, from the banks as they are now."""
+    return {q.id: Known(q.stem, q.tags) for bank in content.banks for q in bank.questions}
+
+
+def bank_hashes(content: Content) -> dict[str, str]:
+    """Bank id -> the content hash the site publishes for it (its index.json ``hash``)."""
+    return {bank.id: bank_data(content, bank)["hash"] for bank in content.banks}
+
+
+def question_stats(results: list[Result], known: dict[str, Known]) -> list[QuestionStat]:
     """Per question: how many answered it right of how many answered it; hardest first."""
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -93,13 +144,41 @@ def question_stats(results: list[Result], stems: dict[str, str]) -> list[Questio
         for answer in result.answers:
             total[answer.id] += 1
             right[answer.id] += answer.correct
-    stats = [QuestionStat(qid, stems.get(qid), right[qid], total[qid]) for qid in total]
+    stats = [QuestionStat(qid, known[qid].stem if qid in known else None, right[qid], total[qid]) for qid in total]
     return sorted(stats, key=lambda s: (s.percent, s.id))
+
+
+def _score_by(results: list[Result], keys_of: Callable[[AnswerRecord], Iterable[str]]) -> list[ScoreStat]:
+    answers: Counter[str] = Counter()
+    points: Counter[str] = Counter()
+    worth: Counter[str] = Counter()
+    for answer in (a for r in results for a in r.answers):
+        for key in keys_of(answer):
+            answers[key] += 1
+            points[key] += answer.points
+            worth[key] += answer.max
+    return [ScoreStat(key, answers[key], points[key], worth[key]) for key in answers]
+
+
+def type_stats(results: list[Result]) -> list[ScoreStat]:
+    """Points earned per question type, in the types' usual order."""
+    def rank(stat: ScoreStat) -> tuple[int, str]:
+        return (TYPE_ORDER.index(stat.key) if stat.key in TYPE_ORDER else len(TYPE_ORDER), stat.key)
+    return sorted(_score_by(results, lambda answer: [answer.type]), key=rank)
+
+
+def tag_stats(results: list[Result], known: dict[str, Known]) -> list[ScoreStat]:
+    """Points earned per tag of the questions as the banks have them now, weakest first."""
+    stats = _score_by(results, lambda answer: known[answer.id].tags if answer.id in known else ())
+    return sorted(stats, key=lambda s: (s.percent, s.key))
 
 
 def build_report(arguments: list[Path], root: Path) -> Report:
     results, skipped = read_results(arguments)
-    return Report(results, skipped, question_stats(results, bank_stems(root)))
+    content = current_banks(root)
+    known = bank_questions(content)
+    return Report(results, skipped, question_stats(results, known), type_stats(results), tag_stats(results, known),
+                  bank_hashes(content))
 
 
 def csv_rows(results: list[Result]) -> list[list[Cell]]:

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from shuniu.quiz.model import QuestionType
+from shuniu.quiz.strings import type_label
 from shuniu.render.html import esc
 
 if TYPE_CHECKING:
-    from shuniu.quiz.report import Report
+    from shuniu.quiz.report import Report, ScoreStat
     from shuniu.quiz.results import Result
 
 # Learners and leaders read times in China Standard Time; the files keep UTC.
@@ -39,8 +42,16 @@ def local_time(moment: datetime.datetime) -> str:
     return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def tenths_text(tenths: int) -> str:
+    """A whole number of tenths as a decimal with one place: 125 -> 12.5, -5 -> -0.5."""
+    return f"{'-' if tenths < 0 else ''}{abs(tenths) // 10}.{abs(tenths) % 10}"
+
+
 def minutes_taken(result: Result) -> str:
-    return f"{(result.finished - result.started).total_seconds() / 60:.1f}"
+    """Minutes from start to finish, one decimal, rounded half up from whole milliseconds: integers only,
+    so the 成绩汇总 page (groupstats.js) gets the same text as float formatting would not."""
+    ms = (result.finished - result.started) // datetime.timedelta(milliseconds=1)
+    return tenths_text((2 * ms + 6000) // 12000)
 
 
 def _summary(report: Report) -> str:
@@ -49,9 +60,10 @@ def _summary(report: Report) -> str:
         return f"<p>没有可用的成绩文件：{len(report.skipped)} 个文件未纳入（原因见文末）。</p>"
     people = len({(r.name, r.group) for r in results})
     passed = sum(r.passed for r in results)
-    average = sum(r.percent for r in results) / len(results)
+    total = sum(r.percent for r in results)
+    average = tenths_text((20 * total + len(results)) // (2 * len(results)))  # half up, as groupstats.js
     return (
-        f"<p>共 {len(results)} 份成绩（{people} 人）；平均 {average:.1f} 分，"
+        f"<p>共 {len(results)} 份成绩（{people} 人）；平均 {average} 分，"
         f"最高 {max(r.percent for r in results)} 分，最低 {min(r.percent for r in results)} 分；"
         f"及格 {passed} 份，及格率 {100 * passed // len(results)}%。</p>"
     )
@@ -71,10 +83,11 @@ def _members(report: Report) -> str:
     rows = [
         [(esc(r.name), ""), (esc(r.group), ""), (esc(r.seed), ""),
          (f"{points_text(r.points)} / {points_text(r.max)}", "num"), (str(r.percent), "num"),
-         ("是" if r.passed else "否", "" if r.passed else "fail"), (esc(local_time(r.finished)), "")]
+         ("是" if r.passed else "否", "" if r.passed else "fail"), (esc(local_time(r.finished)), ""),
+         (esc("题库已更新：" + "、".join(report.outdated(r))) if report.outdated(r) else "", "fail")]
         for r in report.results
     ]
-    return _table(["姓名", "小组", "试卷种子", "得分", "百分制", "及格", "交卷时间（北京时间）"], rows)
+    return _table(["姓名", "小组", "试卷种子", "得分", "百分制", "及格", "交卷时间（北京时间）", "题库版本"], rows)
 
 
 def _questions(report: Report) -> str:
@@ -84,6 +97,27 @@ def _questions(report: Report) -> str:
         for s in report.questions
     ]
     return _table(["题号", "题目", "答对 / 作答", "正确率"], rows)
+
+
+def _scores(head: str, stats: list[ScoreStat], label: Callable[[str], str]) -> str:
+    rows = [[(esc(label(s.key)), ""), (str(s.answers), "num"), (f"{points_text(s.points)} / {points_text(s.max)}", "num"),
+             (f"{s.percent}%", "num")] for s in stats]
+    return _table([head, "作答题次", "得分 / 满分", "得分率"], rows)
+
+
+NO_TAGS = '<p class="note">（题目没有标签）</p>'
+
+
+def _type_name(key: str) -> str:
+    known = {kind.value: kind for kind in QuestionType}
+    return type_label("zh", known[key]) if key in known else key
+
+
+def _papers(report: Report) -> str:
+    """Results of different papers are merged per question only with this said (groupview.js says it too)."""
+    count = report.papers()
+    return (f'<p class="fail">注意：这些成绩来自 {count} 份不同的试卷（种子或题库不同），各题正确率按题目合并统计。</p>'
+            if count > 1 else "")
 
 
 def _skipped(report: Report) -> str:
@@ -103,8 +137,11 @@ def render_html(report: Report, charts: list[str]) -> str:
         f"{_summary(report)}"
         '<p class="note">成绩文件由学员的浏览器生成。校验码能发现无意或随手的修改，但不能防止有意伪造：'
         "本报告适合学习和自测，不适合作为高风险考试的依据。</p>"
+        f"{_papers(report)}"
         f"<h2>成员成绩</h2>{charts[0]}{_members(report)}"
         f"<h2>各题正确率</h2>{charts[1]}{_questions(report)}"
+        f"<h2>各题型得分</h2>{_scores('题型', report.types, _type_name)}"
+        f"<h2>各标签得分</h2>{_scores('标签', report.tags, str) if report.tags else NO_TAGS}"
         f"{_skipped(report)}"
         "</body></html>\n"
     )

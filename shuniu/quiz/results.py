@@ -15,15 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from shuniu.quiz.publish import canonical_json
 
-FORMAT = "shuniu-result"
-VERSION = 1
-MAX_BYTES = 5_000_000  # a real file is a few kilobytes; anything near this is not a result
-MAX_DEPTH = 32  # a result nests 4 levels (an answer's blanks); deeper is not a result
-MAX_DIGITS = 18  # whole numbers in a result are small; a huge one is refused before Python parses it
 # A JSON string (an unterminated one runs to the end, so the scan stays linear), and what is not a bracket.
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*+\\?(?:"|\Z)', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
@@ -42,8 +37,9 @@ class _JSONLimit(Exception):
 class AnswerRecord:
     id: str
     type: str
-    points: int  # hundredths of a point, 0..100
+    points: int  # hundredths of a point earned, 0..max
     correct: bool
+    max: int = 100  # hundredths the question is worth (version 1 files: 1 point each)
 
 
 @dataclass(frozen=True)
@@ -55,6 +51,7 @@ class Result:
     group: str
     seed: str
     banks: tuple[str, ...]
+    hashes: tuple[str, ...]  # each bank's content hash when the exam was taken
     pass_mark: int
     started: datetime.datetime
     finished: datetime.datetime
@@ -73,53 +70,68 @@ def checksum_of(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(rest).encode("utf-8")).hexdigest()
 
 
+def _rules() -> dict[str, Any]:
+    """The result-file rules the 成绩汇总 page uses too: the JSON object in shuniu/web/quiz/rules.js."""
+    text = RULES_FILE.read_text(encoding="utf-8")
+    return cast(dict[str, Any], json.loads(text.split("export const RESULT_RULES =", 1)[1].strip().removesuffix(";")))
+
+
+RULES_FILE = Path(__file__).resolve().parents[1] / "web" / "quiz" / "rules.js"
+RULES = _rules()
+_TIME = re.compile(RULES["time"])
+
+
 def _is_int(value: Any) -> bool:
     return type(value) is int
 
 
 def _is_time(value: Any) -> bool:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _TIME.match(value):
         return False
     try:
-        parsed = datetime.datetime.fromisoformat(value)
+        datetime.datetime.fromisoformat(value)
     except ValueError:
         return False
-    return parsed.tzinfo is not None
+    return True
 
 
-# Field path -> (what it must be, test). Lists of objects are checked item by item below.
-_FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
-    "learner": ("an object", lambda v: isinstance(v, dict)),
-    "learner.name": ("non-empty text", lambda v: isinstance(v, str) and bool(v.strip())),
-    "learner.group": ("text", lambda v: isinstance(v, str)),
-    "exam": ("an object", lambda v: isinstance(v, dict)),
-    "exam.banks": ("a list", lambda v: isinstance(v, list)),
-    "exam.tags": ("a list of text", lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v)),
-    "exam.seed": ("text", lambda v: isinstance(v, str)),
-    "exam.count": ("a whole number", _is_int),
-    "exam.minutes": ("a whole number from 1 to 600 or null", lambda v: v is None or (_is_int(v) and 1 <= v <= 600)),
-    "exam.pass_mark": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
-    "started": ("an ISO 8601 time with a time zone", _is_time),
-    "finished": ("an ISO 8601 time with a time zone", _is_time),
-    "auto_submitted": ("true or false", lambda v: isinstance(v, bool)),
-    "answers": ("a list", lambda v: isinstance(v, list)),
-    "score": ("an object", lambda v: isinstance(v, dict)),
-    "score.points": ("a whole number", _is_int),
-    "score.max": ("a whole number", _is_int),
-    "score.percent": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
-    "score.passed": ("true or false", lambda v: isinstance(v, bool)),
-    "checksum": ("a sha256 hex digest", lambda v: isinstance(v, str) and len(v) == 64),
+def _in_range(value: Any, low: int | None, high: int | None) -> bool:
+    return _is_int(value) and (low is None or value >= low) and (high is None or value <= high)
+
+
+# What each kind of field in the rules must be (resultread.js has the same table).
+_KINDS: dict[str, Callable[[Any, int | None, int | None], bool]] = {
+    "object": lambda v, lo, hi: isinstance(v, dict),
+    "list": lambda v, lo, hi: isinstance(v, list),
+    "texts": lambda v, lo, hi: isinstance(v, list) and all(isinstance(t, str) for t in v),
+    "name": lambda v, lo, hi: isinstance(v, str) and bool(v.strip()),
+    "id": lambda v, lo, hi: isinstance(v, str) and bool(v),
+    "text": lambda v, lo, hi: isinstance(v, str),
+    "int": _in_range,
+    "int_or_null": lambda v, lo, hi: v is None or _in_range(v, lo, hi),
+    "time": lambda v, lo, hi: _is_time(v),
+    "bool": lambda v, lo, hi: isinstance(v, bool),
+    "sha256": lambda v, lo, hi: isinstance(v, str) and len(v) == 64,
 }
-_BANK_FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
-    "id": ("text", lambda v: isinstance(v, str) and bool(v)),
-    "hash": ("text", lambda v: isinstance(v, str)),
-}
-_ANSWER_FIELDS: dict[str, tuple[str, Callable[[Any], bool]]] = {
-    "id": ("text", lambda v: isinstance(v, str) and bool(v)),
-    "type": ("text", lambda v: isinstance(v, str)),
-    "points": ("a whole number from 0 to 100", lambda v: _is_int(v) and 0 <= v <= 100),
-    "correct": ("true or false", lambda v: isinstance(v, bool)),
-}
+
+
+def _field_table(fields: list[list[Any]]) -> dict[str, tuple[str, Callable[[Any], bool]]]:
+    """Field path -> (what it must be, test), from the rules. Lists of objects are checked item by item."""
+    def test(kind: str, low: int | None, high: int | None) -> Callable[[Any], bool]:
+        return lambda value: _KINDS[kind](value, low, high)
+    return {path: (words, test(kind, *bounds, *[None] * (2 - len(bounds)))) for path, words, kind, *bounds in fields}
+
+
+_FIELDS = _field_table(RULES["fields"])
+_BANK_FIELDS = _field_table(RULES["bank_fields"])
+_ANSWER_FIELDS = _field_table(RULES["answer_fields"])
+_ANSWER_FIELDS_V2 = {**_ANSWER_FIELDS, **_field_table(RULES["answer_fields_v2"])}
+OLDEST_VERSION: int = RULES["oldest_version"]
+FORMAT: str = RULES["format"]
+VERSION: int = RULES["version"]
+MAX_BYTES: int = RULES["max_bytes"]  # a real file is a few kilobytes; anything near this is not a result
+MAX_DEPTH: int = RULES["max_depth"]  # a result nests 4 levels (an answer's blanks); deeper is not a result
+MAX_DIGITS: int = RULES["max_digits"]  # whole numbers in a result are small; a huge one is refused before parsing
 _MISSING = object()
 
 
@@ -172,29 +184,44 @@ def verify(data: Any) -> None:
         raise ResultError("not a Shuniu result file: no 'format' field")
     if data["format"] != FORMAT:
         raise ResultError(f"not a Shuniu result file: format is {_shown(data['format'])}, expected \"{FORMAT}\"")
-    if data.get("version") != VERSION or not _is_int(data.get("version")):
-        raise ResultError(f"unsupported result version {_shown(data.get('version'))}: this shuniu reads version {VERSION}")
+    if not _is_int(data.get("version")) or not OLDEST_VERSION <= data["version"] <= VERSION:
+        raise ResultError(f"unsupported result version {_shown(data.get('version'))}: "
+                          f"this shuniu reads versions {OLDEST_VERSION} to {VERSION}")
     problems = _field_problems(data, _FIELDS, "")
     problems += _item_problems(_lookup(data, "exam.banks"), _BANK_FIELDS, "exam.banks")
-    problems += _item_problems(data.get("answers"), _ANSWER_FIELDS, "answers")
+    answer_fields = _ANSWER_FIELDS if data["version"] == 1 else _ANSWER_FIELDS_V2
+    problems += _item_problems(data.get("answers"), answer_fields, "answers")
     if problems:
         raise ResultError("; ".join(problems))
-    if checksum_of(data) != data["checksum"]:
+    try:
+        expected = checksum_of(data)
+    except UnicodeEncodeError:  # a lone surrogate escaped in a string (\ud800) has no UTF-8
+        raise ResultError("text that is not valid Unicode (a lone surrogate)") from None
+    if expected != data["checksum"]:
         raise ResultError("checksum does not match: the file was changed after the exam")
     _check_sums(data)
+
+
+def worth_of(data: dict[str, Any], answer: dict[str, Any]) -> int:
+    """The hundredths an answer is worth: its ``max`` (version 2), else 100 (version 1: 1 point a question)."""
+    return int(answer["max"]) if data["version"] >= 2 else 100
 
 
 def _check_sums(data: dict[str, Any]) -> None:
     """The score must follow from the answers (a consistent file from a faulty player is still wrong)."""
     answers, score = data["answers"], data["score"]
     points = sum(answer["points"] for answer in answers)
+    worth = [worth_of(data, answer) for answer in answers]
+    for index, (answer, most) in enumerate(zip(answers, worth, strict=True)):
+        if answer["points"] > most:
+            raise ResultError(f"score does not add up: answers[{index}].points is {answer['points']}, more than its {most}")
     percent = 100 * score["points"] // score["max"] if score["max"] else 0
     if score["points"] != points:
         raise ResultError(f"score does not add up: score.points is {score['points']}, the answers give {points}")
     if data["exam"]["count"] != len(answers):
         raise ResultError(f"field 'exam.count' is {data['exam']['count']} for {len(answers)} answers")
-    if score["max"] != 100 * len(answers):
-        raise ResultError(f"score does not add up: score.max is {score['max']} for {len(answers)} answers")
+    if score["max"] != sum(worth):
+        raise ResultError(f"score does not add up: score.max is {score['max']} for answers worth {sum(worth)}")
     if score["percent"] != percent or score["passed"] != (percent >= data["exam"]["pass_mark"]):
         raise ResultError(f"score does not add up: {score['points']} of {score['max']} is {percent}%")
 
@@ -234,6 +261,10 @@ def _no_constant(name: str) -> Any:
     raise _JSONLimit(f"{name} is not a JSON number")
 
 
+def _no_float(text: str) -> Any:
+    raise _JSONLimit(f"{text} is not a whole number (a result file has only whole numbers)")
+
+
 def nesting_depth(text: str) -> int:
     """How deeply arrays and objects nest in JSON ``text`` (brackets inside strings do not count).
     Linear and without recursion, so any file can be measured before the parser sees it."""
@@ -242,7 +273,8 @@ def nesting_depth(text: str) -> int:
 
 
 def parse_json(raw: bytes) -> Any:
-    """JSON from a learner's file, within limits: UTF-8, nesting, number size; no NaN or Infinity."""
+    """JSON from a learner's file, within limits: UTF-8, nesting, number size; only whole numbers, no NaN or Infinity.
+    resultread.js reads files by the same rules, with the same messages (but its own wording of syntax errors)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -250,7 +282,7 @@ def parse_json(raw: bytes) -> Any:
     if nesting_depth(text) > MAX_DEPTH:
         raise ResultError(f"not a result file: nested more than {MAX_DEPTH} levels deep")
     try:
-        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
+        return json.loads(text, parse_int=_bounded_int, parse_float=_no_float, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise ResultError(f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
     except _JSONLimit as error:
@@ -267,11 +299,12 @@ def _result(data: dict[str, Any], shown: str) -> Result:
         group=data["learner"]["group"].strip(),
         seed=exam["seed"],
         banks=tuple(bank["id"] for bank in exam["banks"]),
+        hashes=tuple(bank["hash"] for bank in exam["banks"]),
         pass_mark=exam["pass_mark"],
         started=datetime.datetime.fromisoformat(data["started"]),
         finished=datetime.datetime.fromisoformat(data["finished"]),
         auto_submitted=data["auto_submitted"],
-        answers=tuple(AnswerRecord(a["id"], a["type"], a["points"], a["correct"]) for a in data["answers"]),
+        answers=tuple(AnswerRecord(a["id"], a["type"], a["points"], a["correct"], worth_of(data, a)) for a in data["answers"]),
         points=score["points"],
         max=score["max"],
         percent=score["percent"],

@@ -10,6 +10,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "exam": "模拟考试",
         "wrongbook": "错题本",
         "progress": "学习进度",
+        "group_report": "成绩汇总",
+        "group_report_intro": "组长把学员交来的成绩文件（`shuniu-result-*.json`）拖到下面或选中，即可看到全组的成绩报告："
+                              "与命令 `shuniu results report` 的结果相同。文件只在本浏览器中读取，不上传到任何地方。",
+        "group_report_caveat": "校验码能发现无意或随手的修改，但不能防止有意伪造：报告适合学习和自测，不适合高风险考试。"
+                               "未纳入的文件列在最后，并说明原因（原因为英文，与命令行一致）。",
         "start_practice": "开始练习",
         "start_exam": "模拟考试",
         "summary": "共 **{count}** 题，及格线 **{pass_mark}** 分（百分制）。",
@@ -29,9 +34,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "exam_intro": "选择题库、标签、题数和时长，按随机种子抽题组卷；同一种子抽出同一份试卷。"
                       "交卷后可下载成绩文件交给组长汇总。",
         "exam_rules": "计分规则",
-        "exam_rules_body": "- 单选题、判断题：答对得 1 分。\n"
+        "exam_rules_body": "- 每题的分值由题库规定（未规定时：单选、判断、填空每题 1 分，多选每题 2 分），见各题库页。\n"
+                           "- 单选题、判断题：答对得全分。\n"
                            "- 多选题：选了任何错误选项得 0 分；没有选错时按选对的比例得分"
-                           "（如 3 个正确选项选对 2 个，得 0.66 分）。\n"
+                           "（如 3 个正确选项选对 2 个，得该题分值的 66%）。\n"
                            "- 填空题：每空与任一参考答案一致即算对（不区分全角半角和大小写，忽略空格和标点），"
                            "按答对的空数比例得分。\n"
                            "- 简答题只用于练习，考试不抽取。\n"
@@ -49,6 +55,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "exam": "Mock exam",
         "wrongbook": "Wrong-answer book",
         "progress": "Progress",
+        "group_report": "Group report",
+        "group_report_intro": "A group leader drops or picks the result files (`shuniu-result-*.json`) members hand in and sees "
+                              "the group's report, the same as `shuniu results report` makes. The files are read in this browser "
+                              "only and sent nowhere.",
+        "group_report_caveat": "The checksum catches accidental or casual edits, not a determined forger: the report suits "
+                               "study and self-testing, not high-stakes exams. Files left out are listed last with the reason.",
         "start_practice": "Start practice",
         "start_exam": "Mock exam",
         "summary": "**{count}** questions; pass mark **{pass_mark}** out of 100.",
@@ -71,9 +83,11 @@ STRINGS: dict[str, dict[str, str]] = {
                       "seed (the same seed draws the same paper). After submitting, download your result file "
                       "and hand it to your group leader.",
         "exam_rules": "Scoring",
-        "exam_rules_body": "- Single choice, true/false: 1 point when right.\n"
+        "exam_rules_body": "- Each question is worth the points its bank sets (by default 1 for single choice, "
+                           "true/false and fill in the blank, 2 for multiple choice); see each bank's page.\n"
+                           "- Single choice, true/false: full points when right.\n"
                            "- Multiple choice: 0 if any wrong option is chosen; otherwise the share of right options "
-                           "chosen (2 of 3 right options gives 0.66).\n"
+                           "chosen (2 of 3 right options gives 66% of its points).\n"
                            "- Fill in the blank: a blank is right when it matches any accepted answer (full-width and "
                            "half-width, case, spaces and punctuation are ignored); points by the share of right blanks.\n"
                            "- Short-answer questions are for practice only.\n"

@@ -6,6 +6,8 @@ published                  made from
 assets/shuniu/quiz.js      quiz/main.js and every module it imports: one classic script
                            (:mod:`shuniu.web.bundle`), comments and indentation stripped
 assets/shuniu/quiz.css     quiz/quiz.css, comments and spaces stripped
+assets/shuniu/group-report quiz/groupmain.js (and imports) and quiz/group-report.css: the
+.js / .css                 成绩汇总 page links them itself; no other page loads them
 =========================  ===================================================================
 
 mkdocs.yml loads both on every page (the script as a plain deferred script, not a module, so
@@ -36,6 +38,15 @@ def quiz_script() -> str:
     return bundle(WEB / "quiz", "main.js", label=f"{LABEL}/quiz")
 
 
+def group_report_script() -> str:
+    """The 成绩汇总 page's script: loaded by that page alone, so it is outside quiz.js's size budget."""
+    return bundle(WEB / "quiz", "groupmain.js", label=f"{LABEL}/quiz")
+
+
+def group_report_styles() -> str:
+    return _css("quiz/group-report.css")
+
+
 def quiz_styles() -> str:
     """The quiz player's style sheet, stripped."""
     return _css("quiz/quiz.css")
@@ -54,6 +65,8 @@ def _css(relative: str) -> str:
 ASSETS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("assets/shuniu/quiz.js", quiz_script),
     ("assets/shuniu/quiz.css", quiz_styles),
+    ("assets/shuniu/group-report.js", group_report_script),
+    ("assets/shuniu/group-report.css", group_report_styles),
 )
 
 _cache: tuple[tuple[object, ...], list[GeneratedFile], Problems] | None = None

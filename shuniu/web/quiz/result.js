@@ -15,12 +15,19 @@ export function isoSecond(date) {
 export function examRecord(exam, paper, given, started, finished, autoSubmitted) {
   const answers = paper.map((question) => {
     const answer = isAnswered(question, given[question.id]) ? given[question.id] : null; // blank fields: no answer
-    return { id: question.id, type: question.type, given: answer, ...score(question, answer) };
+    return { id: question.id, type: question.type, given: answer, ...worth(score(question, answer), question.points) };
   });
   return {
-    format: "shuniu-result", version: 1, exam, started: isoSecond(started), finished: isoSecond(finished),
+    format: "shuniu-result", version: 2, exam, started: isoSecond(started), finished: isoSecond(finished),
     auto_submitted: autoSubmitted, answers, score: total(answers, exam.pass_mark),
   };
+}
+
+/** A scored answer (0..100 of the question) in the question's points: hundredths earned of `max`
+ *  (the question's points, from the bank; 1 when the data has none), floored. */
+export function worth({ points, correct }, questionPoints) {
+  const max = Math.round(100 * (questionPoints ?? 1));
+  return { points: Math.floor((points * max) / 100), max, correct };
 }
 
 /** The result file object for `learner` ({name, group}), checksum included. */

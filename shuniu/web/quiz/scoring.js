@@ -70,7 +70,7 @@ export function score(question, given) {
 /** Total of scored answers: points (hundredths), max, percent (floored integer) and passed. */
 export function total(answers, passMark) {
   const points = answers.reduce((sum, answer) => sum + answer.points, 0);
-  const max = 100 * answers.length;
+  const max = answers.reduce((sum, answer) => sum + (answer.max ?? 100), 0); // version 1 records: 1 point each
   const percent = max ? Math.floor((100 * points) / max) : 0;
   return { points, max, percent, passed: percent >= passMark };
 }
