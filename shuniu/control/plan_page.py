@@ -15,6 +15,7 @@ import icalendar
 from shuniu.control.model import Plan, Session
 from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matter, generator
 from shuniu.model import DEFAULT_LANG, Content
+from shuniu.pinyin import sort_key
 from shuniu.render.html import esc, md_escape_cell
 
 PLANS_DIR = "study/plans"
@@ -47,7 +48,9 @@ def plan_pages(content: Content, lang: str, today: datetime.date) -> Iterable[Ge
     """A page per plan and the list of plans; the calendar files once (they are language-neutral)."""
     if not content.plans:
         return
-    yield GeneratedPage(f"{PLANS_DIR}/index.md", render_plan_index(content.plans, lang, today),
+    # The index table lists plans in the menu's order: by title, in pinyin.
+    ordered = sorted(content.plans, key=lambda plan: sort_key(plan.title))
+    yield GeneratedPage(f"{PLANS_DIR}/index.md", render_plan_index(ordered, lang, today),
                         chinese_only=lang != DEFAULT_LANG)
     for plan in content.plans:
         yield GeneratedPage(f"{PLANS_DIR}/{plan.id}.md", render_plan(content, plan, lang, today),

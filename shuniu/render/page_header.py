@@ -51,7 +51,7 @@ def render_header(content: Content, page: Page, lang: str, today: datetime.date)
 
 def _in_force(page: Page, lang: str) -> str:
     """"（BGS-ZD-001，2025-03-01 起施行）": which document replaces this one, and since when."""
-    facts = [page.meta.doc_no or ""]
+    facts = [md_link_text(page.meta.doc_no or "")]
     if page.meta.effective:
         facts.append(t(lang, "in_force_from", date=page.meta.effective.isoformat()))
     shown = [fact for fact in facts if fact]
