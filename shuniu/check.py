@@ -12,6 +12,7 @@ from pathlib import Path
 
 from shuniu.content import check_pages, load_content
 from shuniu.model import Content
+from shuniu.placeholders import find_placeholders
 from shuniu.problems import Problems
 
 Loader = Callable[[Path, Content, Problems], None]
@@ -42,6 +43,7 @@ def check_root(root: Path) -> tuple[Content, Problems]:
         load(root, content, problems)
     for check in CHECKERS:
         problems.extend(check(content))
+    problems.extend(find_placeholders(root))  # `shuniu new` sample text not yet replaced
     return content, problems
 
 

@@ -21,17 +21,52 @@ def main() -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
               help="The project folder (holding docs/ and quizzes/).")
-def check(root: Path) -> None:
-    """Validate every content file; print each problem as path:line: message."""
+def check(paths: tuple[Path, ...], root: Path) -> None:
+    """Validate every content file; print each problem as path:line: message.
+
+    With PATHS (as the pre-commit hook passes the files a commit changes), everything is still
+    loaded and checked, but only the problems in those files are listed and decide the exit status;
+    the problems found elsewhere are counted on stderr.
+    """
     content, problems = check_root(root)
-    if problems:
-        for problem in problems.sorted():
-            click.echo(str(problem))
-        click.echo(f"{len(problems)} problem(s) found", err=True)
+    shown = [p for p in problems.sorted() if not paths or p.path in _named(paths, root)]
+    for problem in shown:
+        click.echo(str(problem))
+    others = len(problems.sorted()) - len(shown)
+    if others:
+        click.echo(f"{others} more problem(s) in files not named: `shuniu check` lists them", err=True)
+    if shown:
+        click.echo(f"{len(shown)} problem(s) found", err=True)
         sys.exit(1)
     click.echo(summary(content))
+
+
+def _named(paths: tuple[Path, ...], root: Path) -> set[str]:
+    """The named files as problems spell them: relative to the root, with forward slashes."""
+    base = root.resolve()
+    named = set()
+    for path in paths:
+        full = path.resolve() if path.is_absolute() or path.exists() else (root / path).resolve()
+        named.add(full.relative_to(base).as_posix() if full.is_relative_to(base) else path.as_posix())
+    return named
+
+
+@main.command()
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default="schemas",
+              show_default=True, help="Folder to write the *.schema.json files into.")
+def schemas(folder: Path) -> None:
+    """Write the JSON Schemas of front matter, banks, plans, glossary, term list and word list.
+
+    Editors use them to complete and check fields while typing (see the maintainers' guide);
+    they are generated from the loaders' field lists, so regenerate after changing a format.
+    """
+    from shuniu.schemas import write_schemas
+
+    for path in write_schemas(folder):
+        click.echo(f"wrote {path.as_posix()}")
 
 
 @main.command()
@@ -39,7 +74,8 @@ def check(root: Path) -> None:
 @click.argument("slug")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True)
 def new(kind: str, slug: str, root: Path) -> None:
-    """Write a valid starting file for a new page (or bank) from a template."""
+    """Write a starting file for a new page (or bank): `shuniu check` lists its 【待填写】 placeholders
+    until each is replaced."""
     try:
         path = write_template(root, kind, slug)
     except ValueError as error:

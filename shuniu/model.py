@@ -38,6 +38,7 @@ class Section(enum.Enum):
 
 
 _PERIOD = re.compile(r"^\s*(\d+)\s*(month|months|year|years|个月|月|年)\s*$")
+REVIEW_PERIOD_PATTERN = _PERIOD.pattern  # the JSON Schema of front matter uses the same rule
 
 
 @dataclass(frozen=True)

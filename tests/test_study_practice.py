@@ -85,11 +85,14 @@ def test_titles_with_markdown_or_html_stay_text(tmp_path):
     from shuniu.templates import write_template
 
     day = datetime.date(2026, 11, 29)
+    def filled_in(path):  # the author writes real text where the template's placeholders are
+        return re.sub(r"【待填写：([^】]*)】", r"\1", path.read_text(encoding="utf-8"))
+
     bank_file = write_template(tmp_path, "bank", "tricky", day)
-    bank_file.write_text(bank_file.read_text(encoding="utf-8").replace("title: 新题库标题", 'title: "题库]<b>粗</b>[x"'),
+    bank_file.write_text(re.sub(r"^title: .*$", 'title: "题库]<b>粗</b>[x"', filled_in(bank_file), count=1, flags=re.M),
                          encoding="utf-8")
     unit = write_template(tmp_path, "study", "danyuan", day)
-    text = unit.read_text(encoding="utf-8")
+    text = filled_in(unit)
     text = re.sub(r"^banks: .*$", "banks: [tricky]", text, count=1, flags=re.M)
     unit.write_text(re.sub(r"^title: .*$", 'title: "单元](evil.md)"', text, count=1, flags=re.M), encoding="utf-8")
     content, problems = check_root(tmp_path)

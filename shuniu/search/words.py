@@ -22,6 +22,7 @@ from shuniu.problems import Problems
 from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml
 
 WORDS_FILE = "docs/search/synonyms.yml"
+WORD_LIST_FIELDS = ("ignore", "synonyms")
 LONGEST = 12  # the browser cuts queries into words of at most this many characters
 
 
@@ -75,7 +76,7 @@ def _read(text: str, words: SearchWords, problems: Problems) -> None:
         problems.add(WORDS_FILE, 1, message)
         return
     for key in data:
-        if key not in ("ignore", "synonyms"):
+        if key not in WORD_LIST_FIELDS:
             problems.add(WORDS_FILE, data.line_of(key), f"unknown field '{key}' (expected 'ignore' and 'synonyms')")
     ignore = _word_list(data.get("ignore"), data.line_of("ignore"), "ignore", problems)
     words.ignore.extend(dict.fromkeys(w for w, _ in ignore))

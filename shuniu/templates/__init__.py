@@ -1,4 +1,5 @@
-"""Starting files for `shuniu new`: each one passes `shuniu check` as written."""
+"""Starting files for `shuniu new`: valid in form, with sample text marked 【待填写：…】 that
+`shuniu check` reports until the author replaces it (shuniu.placeholders)."""
 
 from __future__ import annotations
 
