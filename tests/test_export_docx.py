@@ -131,9 +131,14 @@ def test_short_answers_get_separate_ruled_lines(tmp_path):
 
 def test_page_numbers_language_and_fonts(tmp_path):
     doc = document(tmp_path)
-    footer = doc.sections[0].footer.paragraphs[0]
-    codes = [text.text for text in footer._p.iter(qn("w:instrText"))]
-    assert codes == [" PAGE ", " NUMPAGES "] and footer.text == "第 1 页 共 1 页"
+    for number, section in enumerate(doc.sections, start=1):  # the paper and the key count their own pages
+        footer = section.footer.paragraphs[0]
+        assert not section.footer.is_linked_to_previous
+        codes = [text.text for text in footer._p.iter(qn("w:instrText"))]
+        assert codes == [" PAGE ", f" PAGEREF _ShuniuEnd{number} \\h "] and footer.text == "第 1 页 共 1 页"
+        assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    marks = [mark.get(qn("w:name")) for mark in doc.element.body.iter(qn("w:bookmarkStart"))]
+    assert marks == ["_ShuniuEnd1", "_ShuniuEnd2"]
     defaults = doc.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
     assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
     assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsiaTheme")) is None

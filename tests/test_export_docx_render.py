@@ -39,6 +39,8 @@ def rendered(tmp_path_factory) -> Path:
     content, _ = check_root(PROJECT)
     bank = next(bank for bank in content.banks if bank.id == BANK)
     (folder / "paper.docx").write_bytes(paper.export(content, [bank]).data)
+    other = next(other for other in content.banks if other.id != BANK)
+    (folder / "two.docx").write_bytes(paper.export(content, [bank, other]).data)  # papers and keys in one file
     for name, font, language in (("ours-body", paper.BODY_FONT, None), ("ours-heading", paper.HEADING_FONT, None),
                                  ("serif-sc", "Noto Serif CJK SC", "zh-CN"), ("serif-jp", "Noto Serif CJK JP", "ja-JP"),
                                  ("sans-sc", "Noto Sans CJK SC", "zh-CN"), ("sans-jp", "Noto Sans CJK JP", "ja-JP")):
@@ -74,14 +76,35 @@ def _glyphs(pdf: Path) -> str:
     return hashlib.sha256(image).hexdigest()
 
 
-def test_the_paper_is_short_and_numbers_its_pages(rendered):
+def _footers(pages: list[str]) -> list[tuple[int, int]]:
+    """(X, Y) of each page's "第 X 页 共 Y 页"."""
+    found = [re.findall(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页", page) for page in pages]
+    wrong = [page[-200:] for page, footer in zip(pages, found, strict=True) if len(footer) != 1]
+    assert not wrong, wrong
+    return [(int(footer[0][0]), int(footer[0][1])) for footer in found]
+
+
+def _counted_apart(sizes: list[int]) -> list[tuple[int, int]]:
+    """The footers of parts of ``sizes`` pages each, every part numbered 1..its size."""
+    return [(number, size) for size in sizes for number in range(1, size + 1)]
+
+
+def test_the_paper_is_short_and_numbers_its_own_pages(rendered):
     pages = _pages(rendered / "paper.pdf")
-    assert 3 <= len(pages) <= 7, f"{len(pages)} pages for 29 questions (13 before the exam layout)"
-    for number, page in enumerate(pages, start=1):
-        assert re.search(rf"第\s*{number}\s*页\s*共\s*{len(pages)}\s*页", page), page[-200:]
     key = next(index for index, page in enumerate(pages) if "参考答案与解析" in page)
-    assert key >= 2 and "1. 答案：" in pages[key] and "答案：" not in "".join(pages[:key])
+    assert 3 <= key <= 6, f"{key} pages for 29 questions (13 before the exam layout)"
+    assert "1. 答案：" in pages[key] and "答案：" not in "".join(pages[:key])
     assert pages[key].strip().startswith("保密基础知识")  # the key starts a page of its own
+    # 共 Y 页 counts the paper alone (handed out without the key); the key counts its own pages
+    assert _footers(pages) == _counted_apart([key, len(pages) - key])
+
+
+def test_papers_and_keys_in_one_file_each_count_their_pages(rendered):
+    pages = _pages(rendered / "two.pdf")
+    starts = [index for index, (number, _) in enumerate(_footers(pages)) if number == 1]
+    sizes = [end - start for start, end in zip(starts, [*starts[1:], len(pages)], strict=True)]
+    assert len(sizes) == 4 and "参考答案与解析" in pages[starts[1]] and "参考答案与解析" in pages[starts[3]]
+    assert _footers(pages) == _counted_apart(sizes)
 
 
 def test_the_paper_shows_points_of_each_section_and_the_total(rendered):

@@ -4,8 +4,8 @@ The paper: title and subtitle, 单位/姓名/得分 blanks, 注意事项 (questi
 how to answer), a 得分表, then one section per type, "一、单项选择题（共 5 题，每题 1 分，共 5 分）",
 questions numbered through the paper (so the key is unambiguous). Short options sit two or four
 to a line, choice brackets never break, fill blanks are as wide as their longest answer, 简答
-questions get ruled lines. The footer reads "第 X 页 共 Y 页". The key, with explanations and
-sources, is a section of its own starting on a new page, so it can be printed apart.
+questions get ruled lines. The footer reads "第 X 页 共 Y 页", Y the paper's pages alone. The key, with explanations and
+sources, is a section of its own starting on a new page, numbered on its own, so it can be printed apart.
 
 Type: A4, body 宋体 小四 (12 pt), title 黑体 小二 (18 pt), section headings 黑体 (see
 :mod:`shuniu.export.docx_parts` for the fonts and language).
@@ -71,6 +71,7 @@ def export(content: Content, banks: Sequence[Bank], options: PaperOptions | None
         _paper(document, bank, options)
         document.add_section(WD_SECTION.NEW_PAGE)
         _key(content, document, bank)
+    _number_pages(document)
     buffer = io.BytesIO()
     document.save(buffer)
     data = fixed_zip(buffer.getvalue(), {"word/fontTable.xml": _with_fallbacks})
@@ -101,9 +102,16 @@ def _setup(document: Document, title: str) -> None:
         style.paragraph_format.space_after = Pt(3)
         if name != SECTION_STYLE:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    parts.page_number_footer(section, SMALL_SIZE)
     properties = document.core_properties
     properties.title, properties.author, properties.comments, properties.language = title, "枢纽 Shuniu", "", "zh-CN"
+
+
+def _number_pages(document: Document) -> None:
+    """Each paper and each key counts its own pages: "第 1 页 共 4 页" on a paper with a 2-page key."""
+    for number, section in enumerate(document.sections, start=1):
+        last_page = f"_ShuniuEnd{number}"  # "_": a hidden bookmark in Word's list
+        parts.mark_section_end(document, section, last_page, number)
+        parts.page_number_footer(section, SMALL_SIZE, last_page)
 
 
 def _sections(bank: Bank) -> list[tuple[str, QuestionType, Numbered]]:

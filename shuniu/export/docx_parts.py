@@ -29,6 +29,8 @@ LATIN_FONT = "Times New Roman"
 # Chinese face where they are missing (Noto Serif/Sans CJK SC), which it does not for the
 # Chinese names. The font table adds the Chinese names, the script (charset 86, GB2312) and the family.
 CHINESE_FONTS = {"SimSun": ("宋体", "roman"), "SimHei": ("黑体", "swiss")}
+_AFTER_PAGE_NUMBERS = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+                       "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 NBSP = "\u00a0"  # no line break at or inside it (Word, WPS, LibreOffice)
 
 
@@ -73,15 +75,40 @@ def font_table_entries() -> str:
                    for name, (alt, family) in CHINESE_FONTS.items())
 
 
-def page_number_footer(section: Section, size: float) -> None:
-    """The footer "第 X 页 共 Y 页" (PAGE and NUMPAGES fields), centred."""
+def page_number_footer(section: Section, size: float, last_page: str) -> None:
+    """The footer "第 X 页 共 Y 页", centred, counting the pages of ``section`` alone.
+
+    X is PAGE with numbering restarted at 1 in the section; Y is PAGEREF to the bookmark
+    ``last_page`` at the section's end (see :func:`mark_section_end`), that is the number of its
+    last page. Not NUMPAGES (the whole file, key included) and not SECTIONPAGES, which LibreOffice
+    does not compute (it shows the stored value).
+    """
+    section.footer.is_linked_to_previous = False
+    properties = section._sectPr
+    number_type = properties.find(qn("w:pgNumType"))
+    if number_type is None:  # in the schema's order: before w:cols, w:formProt, ..., w:docGrid
+        number_type = OxmlElement("w:pgNumType")
+        properties.insert_element_before(number_type, *_AFTER_PAGE_NUMBERS)
+    number_type.set(qn("w:start"), "1")
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for piece in ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"):
-        if piece.isupper():
-            _field(paragraph, piece, size)
+    for text, field in (("第 ", False), ("PAGE", True), (" 页 共 ", False), (f"PAGEREF {last_page} \\h", True), (" 页", False)):
+        if field:
+            _field(paragraph, text, size)
         else:
-            paragraph.add_run(piece).font.size = Pt(size)
+            paragraph.add_run(text).font.size = Pt(size)
+
+
+def mark_section_end(document: Document, section: Section, name: str, number: int) -> None:
+    """An empty bookmark ``name`` in the last paragraph of ``section`` (the one that holds its
+    section break, or the document's last paragraph for the last section)."""
+    holder = section._sectPr.getparent()  # w:pPr of the break's paragraph, or the body for the last section
+    paragraph = holder.getparent() if holder.tag == qn("w:pPr") else document.element.body.findall(qn("w:p"))[-1]
+    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+        mark = _child(paragraph, tag)
+        mark.set(qn("w:id"), str(number))
+        if tag == "w:bookmarkStart":
+            mark.set(qn("w:name"), name)
 
 
 def _field(paragraph: Paragraph, code: str, size: float) -> None:
