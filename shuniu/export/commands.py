@@ -67,16 +67,20 @@ def import_(file: Path, output: Path, bank_id: str | None, title: str | None, sk
     if file.suffix.lower() == ".docx":
         _import_docx(file, output, bank_id, title, skip_bad, root)
         return
-    from shuniu.export.excel_import import import_sheet, read_workbook  # openpyxl: imported when used
+    from shuniu.export.excel_import import import_sheet, read_banks  # openpyxl: imported when used
     from shuniu.export.excel_read import NotAWorkbook, SheetProblems
 
     shown = str(file)
     try:
-        data = read_workbook(file, _progress)
+        banks = read_banks(file, _progress)
     except NotAWorkbook as error:
         _fail([f"{shown}: {error}"])
     except SheetProblems as error:
         _fail([problem.render(shown) for problem in error.problems])
+    if len(banks) > 1:
+        _import_banks(banks, file, output, (bank_id, title), skip_bad, root)
+        return
+    data = banks[0]
     if not data.rows:
         raise click.ClickException(f"{shown}: sheet {data.sheet} has no question under its header row")
     target, fields = _target(data, file, output, bank_id, title, shown)
@@ -84,6 +88,30 @@ def import_(file: Path, output: Path, bank_id: str | None, title: str | None, sk
     result = import_sheet(data, fields, content)
     _report(result, shown, skip_bad)
     _write(result, target)
+
+
+def _import_banks(banks: list[SheetData], file: Path, output: Path, given: tuple[str | None, str | None],
+                  skip_bad: bool, root: Path) -> None:
+    """A workbook of several banks (a sheet each) into the folder ``output``: all checked before any is written."""
+    from shuniu.export.excel_import import import_banks
+
+    if output.suffix or any(given):
+        raise click.UsageError(f"{file} holds {len(banks)} banks: -o must be a folder (each bank is written as <id>.yml), "
+                               "and the ids and titles come from sheet 题库信息 (no --id or --title)")
+    shown = str(file)
+    content, _ = check_root(root)
+    results, problems = import_banks(banks, content, _bank_id_problem)
+    if problems:  # the banks cannot be written apart: every problem listed, nothing written
+        _fail([problem.render(shown) for problem in problems + [p for result in results for p in result.problems]])
+    for data, result in zip(banks, results, strict=True):
+        _report(result, shown, skip_bad, sheet=data.sheet)
+    if not skip_bad and any(result.problems for result in results):
+        count = sum(len(result.problems) for result in results)
+        click.echo(f"{count} problem(s) in {len(results)} banks; nothing written "
+                   "(fix them, or use --skip-bad to import the good rows)", err=True)
+        sys.exit(1)
+    for result in results:
+        _write(result, output / f"{result.bank_id}.yml")
 
 
 def _import_docx(file: Path, output: Path, bank_id: str | None, title: str | None, skip_bad: bool, root: Path) -> None:
@@ -137,13 +165,22 @@ def _target(data: SheetData, file: Path, output: Path, bank_id: str | None, titl
         _fail([problem.render(shown) for problem in problems])
     if fields is None:
         raise click.UsageError("no bank id: give --id, fill 题库ID on sheet 题库信息, or name the file with -o quizzes/<id>.yml")
-    if not _BANK_ID.match(fields.id) or fields.id in RESERVED_IDS:
-        raise click.UsageError(f"bank id '{fields.id}' must be lower-case letters and digits joined by '-', "
-                               f"e.g. gongwen-jichu, and not one of {', '.join(sorted(RESERVED_IDS))}")
+    wrong = _bank_id_problem(fields.id)
+    if wrong:
+        raise click.UsageError(wrong)
     return (output / f"{fields.id}.yml" if folder else output), fields
 
 
-def _report(result: Imported, shown: str, skip_bad: bool, unit: str = "row(s)") -> None:
+def _bank_id_problem(bank_id: str) -> str | None:
+    if _BANK_ID.match(bank_id) and bank_id not in RESERVED_IDS:
+        return None
+    return (f"bank id '{bank_id}' must be lower-case letters and digits joined by '-', "
+            f"e.g. gongwen-jichu, and not one of {', '.join(sorted(RESERVED_IDS))}")
+
+
+def _report(result: Imported, shown: str, skip_bad: bool, unit: str = "row(s)", sheet: str = "") -> None:
+    """The notes and problems of ``result``; without --skip-bad a problem ends the command, unless
+    ``sheet`` names the bank's sheet in a workbook of several banks (the caller sums them up)."""
     for note in result.notes:
         click.echo(note, err=True)
     for problem in result.problems:
@@ -152,10 +189,12 @@ def _report(result: Imported, shown: str, skip_bad: bool, unit: str = "row(s)") 
         return
     rows = len(result.bad_rows)
     if not skip_bad:
-        click.echo(f"{len(result.problems)} problem(s) in {rows} {unit}; nothing written "
-                   f"(fix them, or use --skip-bad to import the good {unit.removesuffix('(s)')}s)", err=True)
-        sys.exit(1)
-    click.echo(f"skipped {rows} bad {unit}", err=True)
+        if not sheet:
+            click.echo(f"{len(result.problems)} problem(s) in {rows} {unit}; nothing written "
+                       f"(fix them, or use --skip-bad to import the good {unit.removesuffix('(s)')}s)", err=True)
+            sys.exit(1)
+        return
+    click.echo(f"skipped {rows} bad {unit}" + (f" on sheet {sheet}" if sheet else ""), err=True)
 
 
 def _fail(lines: list[str]) -> None:
@@ -169,7 +208,8 @@ def _fail(lines: list[str]) -> None:
 @click.option("--format", "format_name", type=click.Choice(list(FORMATS)), required=True)
 @click.option("--bank", "bank_ids", multiple=True, help="A bank id; repeat for several (default: every bank).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The file to write; a folder when several banks go to a one-bank format (aiken, docx, csv, xlsx).")
+              help="The file to write; a folder when several banks go to a one-bank format (aiken, docx, csv; "
+                   "xlsx: a file gets a sheet per bank, a folder a file per bank).")
 @click.option("--minutes", type=click.IntRange(1, 1440),
               help="docx: the time allowed, in 注意事项 (default: a blank to fill in).")
 @click.option("--answer-lines", type=click.IntRange(1, 40), default=6, show_default=True,
@@ -178,8 +218,8 @@ def _fail(lines: list[str]) -> None:
 @ROOT
 def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path, minutes: int | None,
            answer_lines: int, subtitle: str) -> None:
-    """Export banks. gift, moodle-xml and anki hold several banks in one file; aiken, docx, csv
-    and xlsx hold one, so several banks go into a folder as <bank id><suffix>."""
+    """Export banks. gift, moodle-xml and anki hold several banks in one file, xlsx a sheet per bank;
+    aiken, docx and csv hold one, so several banks go into a folder as <bank id><suffix>."""
     format_ = FORMATS[format_name]
     content, banks = _banks(root, bank_ids)
     moment = export_moment(_today(), "SHUNIU_TODAY" in os.environ)
@@ -198,11 +238,12 @@ def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path
 
 def plan(format_: Format, banks: list[Bank], output: Path) -> list[tuple[Path, list[Bank]]]:
     """Which banks go into which file."""
-    if format_.bundles or len(banks) == 1:
+    names_a_file = (output.exists() and not output.is_dir()) or output.name.endswith(format_.suffix)
+    if format_.bundles or len(banks) == 1 or (format_.sheets and names_a_file):
         name = file_name(banks[0], format_) if len(banks) == 1 else f"banks{format_.suffix}"
         return [(output / name if output.is_dir() else output, banks)]
-    # "-o all.xlsx" names a file, not a folder: refuse rather than make a folder called all.xlsx
-    if (output.exists() and not output.is_dir()) or output.name.endswith(format_.suffix):
+    # "-o all.docx" names a file, not a folder: refuse rather than make a folder called all.docx
+    if names_a_file:
         raise click.UsageError(f"{format_.name} holds one bank per file: -o must be a folder for {len(banks)} banks "
                                "(or choose one with --bank)")
     return [(output / file_name(bank, format_), [bank]) for bank in banks]

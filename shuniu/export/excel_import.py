@@ -22,10 +22,11 @@ from shuniu.export.excel_read import (
     CellProblem,
     Header,
     Progress,
+    SheetProblems,
+    bank_sheets,
     data_rows,
     find_header,
     open_workbook,
-    question_sheet,
     read_info,
     sheet_values,
 )
@@ -51,6 +52,7 @@ class Imported:
     problems: list[CellProblem] = field(default_factory=list)
     fatal: bool = False  # the sheet itself is unusable: nothing can be written, even with --skip-bad
     notes: list[str] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)  # question id -> its row, for checks across sheets
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class SheetData:
     info_rows: dict[str, int]
     info_problems: list[CellProblem] = field(default_factory=list)  # formulas there
     special: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> formula or merged cell
+    info_column: int = 1  # 0-based column of this bank on the 题库信息 sheet (B; C, D... for more banks)
 
 
 def _special_problems(data: SheetData) -> list[CellProblem]:
@@ -92,18 +95,34 @@ def _special_problems(data: SheetData) -> list[CellProblem]:
             for (row, column), message in sorted(data.special.items()) if row in rows and column in used]
 
 
-def read_workbook(path: Path, progress: Progress = lambda rows, count: rows) -> SheetData:
-    """Read the question sheet and the 题库信息 sheet; raises NotAWorkbook when the file is no .xlsx,
-    SheetProblems when the sheet is unusable."""
+def read_banks(path: Path, progress: Progress = lambda rows, count: rows) -> list[SheetData]:
+    """Every bank of the workbook (one, or one per sheet named in 题库信息's 工作表 row); raises
+    NotAWorkbook when the file is no .xlsx, SheetProblems (all of them) when a sheet is unusable."""
     workbook = open_workbook(path)
     try:
-        sheet = question_sheet(workbook)
-        rows, special = sheet_values(workbook[sheet], progress)
-        info, info_rows, info_problems = read_info(workbook)
+        banks, problems = bank_sheets(workbook)
+        read = []
+        for sheet, column in banks:
+            rows, special = sheet_values(workbook[sheet], progress)
+            read.append((sheet, column, rows, special, *read_info(workbook, column)))
     finally:
         workbook.close()
-    header = find_header(sheet, rows)
-    return SheetData(sheet, header, list(data_rows(rows, header)), info, info_rows, info_problems, special)
+    found = []
+    for sheet, column, rows, special, info, info_rows, info_problems in read:
+        try:
+            header = find_header(sheet, rows)
+        except SheetProblems as error:
+            problems += error.problems
+            continue
+        found.append(SheetData(sheet, header, list(data_rows(rows, header)), info, info_rows, info_problems, special, column))
+    if problems:
+        raise SheetProblems(problems)
+    return found
+
+
+def read_workbook(path: Path, progress: Progress = lambda rows, count: rows) -> SheetData:
+    """The first (in most workbooks the only) bank of the workbook; see :func:`read_banks`."""
+    return read_banks(path, progress)[0]
 
 
 def import_sheet(data: SheetData, bank: BankFields, content: Content,
@@ -124,6 +143,7 @@ def import_sheet(data: SheetData, bank: BankFields, content: Content,
             questions.append((number, question))
     result.problems += special
     result.problems += _check_project(data.sheet, data.header, questions, bank.id, content)
+    result.ids = {question["id"]: number for number, question in questions}
     result.bad_rows = {problem.row for problem in result.problems}
     good = [(number, question) for number, question in questions if number not in result.bad_rows]
     if good:
@@ -197,6 +217,7 @@ def bank_fields(data: SheetData, default_title: str, bank_id: str | None, title:
     """
     info = data.info
     problems = list(data.info_problems)
+    column = get_column_letter(data.info_column + 1)
     pass_mark = None
     if "pass_mark" in info:
         text = info["pass_mark"]
@@ -204,11 +225,11 @@ def bank_fields(data: SheetData, default_title: str, bank_id: str | None, title:
             pass_mark = int(text)
         else:
             message = f"及格线应为 0 到 100 的整数，得到“{text}”"
-            problems.append(CellProblem(INFO_SHEET, data.info_rows["pass_mark"], "B", message))
+            problems.append(CellProblem(INFO_SHEET, data.info_rows["pass_mark"], column, message))
     points, wrong = parse_type_points(info.get("points", ""))
     if wrong:
         message = f"各题型分值应写成“单选题 1；多选题 2”（题型和大于 0 的分值，用 ； 分隔），无法识别：{'、'.join(wrong)}"
-        problems.append(CellProblem(INFO_SHEET, data.info_rows["points"], "B", message))
+        problems.append(CellProblem(INFO_SHEET, data.info_rows["points"], column, message))
     chosen = bank_id or info.get("id")
     if not chosen:
         return None, problems
@@ -216,3 +237,36 @@ def bank_fields(data: SheetData, default_title: str, bank_id: str | None, title:
     fields = BankFields(chosen, title or info.get("title") or default_title, info.get("description", ""), tags, pass_mark,
                         {kind.value: points_json(value) for kind, value in points.items()})
     return fields, problems
+
+
+def import_banks(banks: list[SheetData], content: Content, id_problem: Callable[[str], str | None]
+                 ) -> tuple[list[Imported], list[CellProblem]]:
+    """Each bank of a workbook of several banks, and the problems that stop them all (even with
+    --skip-bad): bank fields, a bank id that is missing, wrong (``id_problem`` says why) or repeated,
+    a question id used on two sheets."""
+    results: list[Imported] = []
+    problems: list[CellProblem] = []
+    bank_sheet: dict[str, str] = {}  # bank id -> the sheet that has it
+    question_at: dict[str, str] = {}  # question id -> the first sheet!row that has it
+    for data in banks:
+        column = get_column_letter(data.info_column + 1)
+        fields, wrong = bank_fields(data, data.sheet, None, None)
+        problems += wrong
+        place = data.info_rows.get("id", 0)
+        if fields is None:
+            problems.append(CellProblem(INFO_SHEET, 1, column, f"工作表 {data.sheet} 的题库没有题库ID"))
+            continue
+        why = id_problem(fields.id) or (f"题库ID“{fields.id}”与工作表 {bank_sheet[fields.id]} 重复"
+                                        if fields.id in bank_sheet else None)
+        if why:
+            problems.append(CellProblem(INFO_SHEET, place, column, why))
+            continue
+        bank_sheet[fields.id] = data.sheet
+        result = import_sheet(data, fields, content)
+        for question_id, row in result.ids.items():
+            if question_id in question_at:
+                problems.append(CellProblem(data.sheet, row, data.header.letter("id"),
+                                            f"ID“{question_id}”已在 {question_at[question_id]} 使用"))
+            question_at.setdefault(question_id, f"{data.sheet}!{row}")
+        results.append(result)
+    return results, problems

@@ -36,6 +36,7 @@ HEADER_WORDS = {
 INFO_WORDS = {"id": ("题库id", "id"), "title": ("题库名称", "名称", "标题", "title"),
               "description": ("简介", "说明", "description"), "tags": ("标签", "tags"), "pass_mark": ("及格线", "pass_mark"),
               "points": ("各题型分值", "题型分值", "分值", "points")}
+SHEET_WORDS = ("工作表", "sheet")  # the 题库信息 row naming each bank's sheet (a workbook of several banks)
 _OPTION = re.compile(r"^(?:选项|option)?([a-h])$")
 NOT_XLSX = "不是 Excel 工作簿（.xlsx）"
 FORMULA = "公式单元格：导入只读取填写的内容，不计算公式。请换成它的结果（复制后“选择性粘贴 → 数值”）"
@@ -199,19 +200,53 @@ def data_rows(rows: list[tuple[Any, ...]], header: Header) -> Iterator[tuple[int
             yield number, cells
 
 
-def read_info(workbook: Workbook) -> tuple[dict[str, str], dict[str, int], list[CellProblem]]:
-    """The 题库信息 sheet as field -> text, field -> row (for messages), and its formula cells;
-    empty without that sheet."""
+def bank_sheets(workbook: Workbook) -> tuple[list[tuple[str, int]], list[CellProblem]]:
+    """(question sheet, 0-based 题库信息 column) of each bank in the workbook, and what is wrong there.
+
+    A workbook of several banks names each bank's sheet in the 工作表 row of 题库信息, one column
+    per bank (the bank id is there too, so a sheet name cut to Excel's 31 characters loses nothing);
+    any other workbook holds one bank: sheet 题库 (else the first), described in column B.
+    """
+    if INFO_SHEET not in workbook.sheetnames:
+        return [(question_sheet(workbook), 1)], []
+    rows = list(workbook[INFO_SHEET].iter_rows(values_only=True))
+    number = next((number for number, row in enumerate(rows, start=1) if row and _info_label(row[0]) in SHEET_WORDS), None)
+    if number is None:
+        return [(question_sheet(workbook), 1)], []
+    banks: list[tuple[str, int]] = []
+    problems = []
+    for column, value in enumerate(rows[number - 1][1:], start=1):
+        name, place = cell_text(value), get_column_letter(column + 1)
+        if not name:
+            continue
+        if name not in workbook.sheetnames or name == INFO_SHEET:
+            problems.append(CellProblem(INFO_SHEET, number, place, f"工作表“{name}”不存在"))
+        elif name in (sheet for sheet, _ in banks):
+            problems.append(CellProblem(INFO_SHEET, number, place, f"工作表“{name}”已在前面的列中列出"))
+        else:
+            banks.append((name, column))
+    if not banks and not problems:
+        problems.append(CellProblem(INFO_SHEET, number, "B", "“工作表”一行没有填写题库所在的工作表"))
+    return banks, problems
+
+
+def _info_label(value: Any) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(value))).lower()
+
+
+def read_info(workbook: Workbook, column: int = 1) -> tuple[dict[str, str], dict[str, int], list[CellProblem]]:
+    """The 题库信息 sheet's ``column`` (0-based; labels are in column A) as field -> text,
+    field -> row (for messages), and its formula cells; empty without that sheet."""
     if INFO_SHEET not in workbook.sheetnames:
         return {}, {}, []
     values: dict[str, str] = {}
     rows: dict[str, int] = {}
     rows_read, special = sheet_values(workbook[INFO_SHEET])
-    problems = [CellProblem(INFO_SHEET, row, get_column_letter(column + 1), message)
-                for (row, column), message in sorted(special.items()) if column == 1 and message == FORMULA]
+    problems = [CellProblem(INFO_SHEET, row, get_column_letter(at + 1), message)
+                for (row, at), message in sorted(special.items()) if at == column and message == FORMULA]
     for number, row in enumerate(rows_read, start=1):
-        label = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(row[0] if row else None))).lower()
+        label = _info_label(row[0] if row else None)
         key = next((key for key, words in INFO_WORDS.items() if label in words), None)
-        if key and len(row) > 1 and cell_text(row[1]):
-            values[key], rows[key] = cell_text(row[1]), number
+        if key and len(row) > column and cell_text(row[column]):
+            values[key], rows[key] = cell_text(row[column]), number
     return values, rows, problems
