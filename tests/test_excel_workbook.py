@@ -28,10 +28,10 @@ def soffice() -> str:
     return found
 
 
-def libreoffice(folder: Path, target: str, file: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def libreoffice(folder: Path, target: str, file: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """``soffice --convert-to target`` with a profile of its own (other LibreOffice runs may be going on)."""
     profile = (folder / "profile").as_uri()
-    return subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+    return subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", *options, "--convert-to", target,
                            "--outdir", str(out), str(file)], check=True, capture_output=True, text=True, timeout=240)
 
 
@@ -142,7 +142,7 @@ def test_problems_on_any_sheet_stop_every_bank(tmp_path):
     assert result.stdout.splitlines() == [
         f"{file}:题库信息!7:C: 及格线应为 0 到 100 的整数，得到“六十”",
         f"{file}:第二个／演示题库!2:Q: ID“demo2-single”已在 演示题库!3 使用",
-        f"{file}:第二个／演示题库!3:K: 多选题至少要有两个正确选项，得到“E”；只有一个正确选项请用单选题",
+        f"{file}:第二个／演示题库!3:K: 多选题至少要有两个正确选项，得到“E”；只有一个正确选项请用单选题或不定项选择题",
         f"{file}:第二个／演示题库!3:K: 选项E为空，但答案是E",
     ]
     edited(file, lambda workbook: workbook["题库信息"].__setitem__("C7", 60))

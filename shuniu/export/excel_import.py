@@ -134,11 +134,13 @@ def import_sheet(data: SheetData, bank: BankFields, content: Content,
     result = Imported(bank.id, notes=[f"忽略的列：{name}" for name in data.header.ignored])
     questions: list[tuple[int, dict[str, Any]]] = []
     special = _special_problems(data)
-    named = {(problem.row, problem.column) for problem in special}  # not also "empty" there
+    # A row with a formula or merged cell: only those are named (its other messages would follow
+    # from the cell read as empty: "答案是B, but option B is empty")
+    named = {problem.row for problem in special}
     for number, cells in data.rows:
         reader = reader_of(data.sheet, number, cells, data.header)
         question = read_row(reader)
-        result.problems += [problem for problem in reader.problems if (problem.row, problem.column) not in named]
+        result.problems += [problem for problem in reader.problems if problem.row not in named]
         if question is not None:
             questions.append((number, question))
     result.problems += special

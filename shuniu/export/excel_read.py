@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ NAMES = {"type": "题型", "stem": "题干", "answer": "答案", "explanation": 
 HEADER_WORDS = {
     "type": ("题型", "题目类型", "试题类型", "类型", "type"),
     "stem": ("题干", "题目", "试题", "题目内容", "试题内容", "问题", "stem", "question"),
+    "options": ("选项", "选项内容", "备选项", "答案选项", "所有选项", "options", "choices"),  # all options in one cell
     "answer": ("答案", "正确答案", "标准答案", "参考答案", "answer"),
     "explanation": ("解析", "答案解析", "试题解析", "解释", "explanation"),
     "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
@@ -64,15 +66,38 @@ def open_workbook(path: Path) -> Workbook:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise NotAWorkbook(f"{NOT_XLSX}：这是旧版 Excel 97-2003 文件（.xls）或加密的工作簿。"
                            "请在 Excel 或 WPS 中取消密码并“另存为” .xlsx 后再导入")
+    if not head.startswith(b"PK") and path.suffix.lower() in (".csv", ".txt"):
+        raise NotAWorkbook(f"{NOT_XLSX}：这是文本文件（{path.suffix.lower()}）。"
+                           "请在 Excel 或 WPS 中打开，“另存为” .xlsx 后再导入")
     if not head.startswith(b"PK"):
         raise NotAWorkbook(f"{NOT_XLSX}：文件内容不是 .xlsx 格式（可能是改了扩展名的其他文件）。"
                            "请在 Excel 或 WPS 中“另存为” .xlsx")
+    other = _other_office_file(path)
+    if other:
+        raise NotAWorkbook(f"{NOT_XLSX}：{other}")
     try:
         with path.open("rb") as file:  # a file object: openpyxl then does not judge by the extension
             return load_workbook(file, data_only=False)
     except Exception as error:  # noqa: BLE001 - a damaged or foreign zip: openpyxl fails in many ways (BadZipFile, KeyError...)
         raise NotAWorkbook(f"{NOT_XLSX}：无法作为工作簿打开（{type(error).__name__}），文件可能已损坏，"
                            "或是其他程序的压缩文件") from None
+
+
+def _other_office_file(path: Path) -> str | None:
+    """What a zip that is no workbook is, when it is another office file people mistake for one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None  # damaged: openpyxl's error says so below
+    if "xl/workbook.xml" in names:
+        return None
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return "这是 OpenDocument 表格（.ods，WPS 或 LibreOffice 的格式）。请“另存为” Excel 工作簿（.xlsx）后再导入"
+    if "word/document.xml" in names or mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        return "这是 Word 文档，不是表格。Word 试卷请以 .docx 为扩展名导入（shuniu quiz import 试卷.docx）"
+    return None
 
 
 def _merged_message(reference: str) -> str:

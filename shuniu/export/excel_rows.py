@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from shuniu.export.excel_choices import letters_by_text, split_options
 from shuniu.export.excel_read import CellProblem, Header
 from shuniu.export.layout import (
     ALTERNATIVES,
     BLANKS,
     DIFFICULTY_WORDS,
     FALSE_WORDS,
+    INDEFINITE_TAG,
+    INDEFINITE_WORDS,
     TAG_SPLIT,
     TRUE_WORDS,
     TYPE_WORDS,
@@ -48,12 +51,15 @@ class RowReader:
 
 def read_row(reader: RowReader) -> dict[str, Any] | None:
     """The question of a row (its ``id`` None when the ID cell is empty), or None with problems."""
-    kind = _kind(reader)
+    kind, indefinite = _kind(reader)
     stem = reader.get("stem")
     if not stem:
         reader.problem("stem", "题干为空")
     options = _options(reader, kind)
-    answer = _answer(reader, kind, options, stem) if kind and stem else None
+    # an unreadable 选项 cell: the answer cannot be checked against it (no "option A is empty")
+    answer = _answer(reader, kind, options, stem, indefinite) if kind and stem and options is not None else None
+    if indefinite and isinstance(answer, list) and len(answer) == 1:
+        kind, answer = QuestionType.SINGLE, answer[0]  # 不定项 with one right option: see INDEFINITE_TAG
     explanation = reader.get("explanation")
     if not explanation:
         reader.problem("explanation", "解析为空（每道题都要有解析）")
@@ -73,6 +79,8 @@ def read_row(reader: RowReader) -> dict[str, Any] | None:
         question["source"] = reader.get("source")
     question["difficulty"] = difficulty
     tags = [tag.strip() for tag in TAG_SPLIT.split(reader.get("tags")) if tag.strip()]
+    if indefinite and INDEFINITE_TAG not in tags:
+        tags.append(INDEFINITE_TAG)
     if tags:
         question["tags"] = tags
     if points is not None:
@@ -80,24 +88,31 @@ def read_row(reader: RowReader) -> dict[str, Any] | None:
     return question
 
 
-def _kind(reader: RowReader) -> QuestionType | None:
+def _kind(reader: RowReader) -> tuple[QuestionType | None, bool]:
+    """The type of the row, and whether it is a 不定项选择题 (read as multiple until its answer is known)."""
     text = reader.get("type")
     if not text:
         reader.problem("type", f"题型为空（应为 {_TYPE_NAMES} 之一）")
-        return None
+        return None, False
+    if normal(text) in INDEFINITE_WORDS:
+        return QuestionType.MULTIPLE, True
     kind = lookup(TYPE_WORDS, text)
     if kind is None:
         reader.problem("type", f"题型“{text}”无法识别，应为 {_TYPE_NAMES} 之一")
-    return kind
+    return kind, False
 
 
-def _options(reader: RowReader, kind: QuestionType | None) -> dict[str, str]:
-    """The filled options A.. in order; a gap (C empty, D filled) is a problem."""
+def _options(reader: RowReader, kind: QuestionType | None) -> dict[str, str] | None:
+    """The filled options A.. in order (from columns A-H, or all in one 选项 cell; None when that
+    cell cannot be read); a gap (C empty, D filled) is a problem."""
     texts = {letter: reader.get(letter) for letter in OPTION_LETTERS}
+    if reader.get("options"):
+        return _options_in_one_cell(reader, kind, texts)
     filled = [letter for letter in OPTION_LETTERS if texts[letter]]
     if not filled:
         if kind is not None and kind.is_choice:
-            reader.problem("A", f"{_label(kind)}至少要有两个选项，但没有填选项")
+            where = "options" if "options" in reader.header.columns else "A"
+            reader.problem(where, f"{_label(kind)}至少要有两个选项，但没有填选项")
         return {}
     last = OPTION_LETTERS.index(filled[-1])
     for letter in OPTION_LETTERS[:last]:
@@ -111,6 +126,22 @@ def _options(reader: RowReader, kind: QuestionType | None) -> dict[str, str]:
     return options
 
 
+def _options_in_one_cell(reader: RowReader, kind: QuestionType | None, columns: dict[str, str]) -> dict[str, str] | None:
+    if kind in (QuestionType.FILL, QuestionType.SHORT):
+        reader.problem("options", f"{_label(kind)}不用选项，请清空这一格")
+        return {}
+    filled = [letter for letter, text in columns.items() if text]
+    if filled:  # (the cell's options are still read, so the answer is checked against them)
+        reader.problem("options", f"选项既写在这一格，又写在选项{filled[0]}列：只用一种写法")
+    options, wrong = split_options(reader.get("options"))
+    if wrong:
+        reader.problem("options", wrong)
+        return None
+    if kind is not None and len(options) < 2:
+        reader.problem("options", f"{_label(kind)}至少要有两个选项，只找到选项A")
+    return options
+
+
 def _label(kind: QuestionType) -> str:
     return TYPE_WORDS[kind][1]
 
@@ -121,7 +152,7 @@ def _letters(text: str) -> list[str] | None:
     return list(joined) if _LETTERS.match(joined) else None
 
 
-def _answer(reader: RowReader, kind: QuestionType, options: dict[str, str], stem: str) -> Any:
+def _answer(reader: RowReader, kind: QuestionType, options: dict[str, str], stem: str, indefinite: bool = False) -> Any:
     text = reader.get("answer")
     if not text:
         reader.problem("answer", "答案为空")
@@ -129,7 +160,7 @@ def _answer(reader: RowReader, kind: QuestionType, options: dict[str, str], stem
     if kind is QuestionType.SINGLE:
         return _single(reader, text, options)
     if kind is QuestionType.MULTIPLE:
-        return _multiple(reader, text, options)
+        return _multiple(reader, text, options, indefinite)
     if kind is QuestionType.TRUEFALSE:
         return _truth(reader, text, options)
     if kind is QuestionType.FILL:
@@ -145,28 +176,42 @@ def _missing_options(reader: RowReader, letters: list[str], options: dict[str, s
     return bool(missing)
 
 
-def _single(reader: RowReader, text: str, options: dict[str, str]) -> str | None:
+def _chosen(reader: RowReader, text: str, options: dict[str, str], example: str) -> list[str] | None:
+    """The letters the answer names: letters (B, AC, A、C), else the options' own text; None with a problem."""
     letters = _letters(text)
+    if letters is not None:
+        return letters
+    if not options:
+        reader.problem("answer", f"答案应为选项字母，如 {example}，得到“{text}”")
+        return None
+    letters, wrong = letters_by_text(text, options)
+    if wrong:
+        reader.problem("answer", f"答案应为选项字母（如 {example}）或选项的原文：{wrong}")
+    return letters
+
+
+def _single(reader: RowReader, text: str, options: dict[str, str]) -> str | None:
+    letters = _chosen(reader, text, options, "B")
     if letters is None:
-        reader.problem("answer", f"单选题的答案应为一个选项字母，如 B，得到“{text}”")
         return None
     if len(letters) != 1:
-        reader.problem("answer", f"单选题只能有一个答案，得到“{text}”；有几个正确选项请用多选题")
+        reader.problem("answer", f"单选题只能有一个答案，得到“{text}”；有几个正确选项请用多选题或不定项选择题")
         return None
     return None if _missing_options(reader, letters, options) else letters[0]
 
 
-def _multiple(reader: RowReader, text: str, options: dict[str, str]) -> list[str] | None:
-    letters = _letters(text)
+def _multiple(reader: RowReader, text: str, options: dict[str, str], indefinite: bool) -> list[str] | None:
+    """[A, C]; a 不定项 answer may name one option."""
+    letters = _chosen(reader, text, options, "AC、A,C 或 A、C")
     if letters is None:
-        reader.problem("answer", f"多选题的答案应为选项字母，如 AC、A,C 或 A、C，得到“{text}”")
         return None
     repeated = sorted({letter for letter in letters if letters.count(letter) > 1})
     if repeated:
         reader.problem("answer", f"答案中“{'、'.join(repeated)}”重复")
-    if len(set(letters)) < 2:
-        reader.problem("answer", f"多选题至少要有两个正确选项，得到“{text}”；只有一个正确选项请用单选题")
-    if _missing_options(reader, sorted(set(letters)), options) or repeated or len(set(letters)) < 2:
+    few = len(set(letters)) < (1 if indefinite else 2)
+    if few:
+        reader.problem("answer", f"多选题至少要有两个正确选项，得到“{text}”；只有一个正确选项请用单选题或不定项选择题")
+    if _missing_options(reader, sorted(set(letters)), options) or repeated or few:
         return None
     return sorted(letters)
 

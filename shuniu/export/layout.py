@@ -42,6 +42,11 @@ TYPE_WORDS = {
     QuestionType.FILL: ("填空", "填空题", "fill"),
     QuestionType.SHORT: ("简答", "简答题", "问答题", "short"),
 }
+# 不定项选择题: any number of right options, one included. The bank has no such type: one right
+# option is read as single, more as multiple, and the question gets the tag INDEFINITE_TAG so it is
+# known for what it was (and can be found) in the bank, the player's tag filter and every export.
+INDEFINITE_WORDS = ("不定项", "不定项选择", "不定项选择题", "不定项题", "不定选择题", "indefinite")
+INDEFINITE_TAG = "不定项选择"
 TRUE_WORDS = ("正确", "对", "√", "✓", "✔", "是", "t", "true", "y", "yes")
 FALSE_WORDS = ("错误", "错", "×", "✗", "✘", "x", "否", "f", "false", "n", "no")
 DIFFICULTY_WORDS = {1: ("1", "易", "容易", "简单", "easy"), 2: ("2", "中", "中等", "一般", "适中", "medium"),
