@@ -10,8 +10,10 @@ from typing import Any
 
 import docx
 import pytest
-from openpyxl import Workbook
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
 
+from shuniu.cli import main
 from shuniu.export.excel_choices import split_options
 from shuniu.export.layout import INDEFINITE_TAG
 from tests.export_sample import sample_root
@@ -50,7 +52,7 @@ GOOD = [
 
 def test_system_layouts_import_with_their_meaning(tmp_path):
     root = sample_root(tmp_path / "root")
-    out = tmp_path / "kaoshi.yml"
+    out = root / "quizzes" / "kaoshi.yml"
     result = import_file(system_file(tmp_path / "考试星.xlsx", GOOD), out, root)
     assert result.exit_code == 0, result.output
     assert result.stderr == "忽略的列：序号（A 列）\n"
@@ -63,6 +65,16 @@ def test_system_layouts_import_with_their_meaning(tmp_path):
     assert [letter for letter, _ in bank.questions[4].options] == list("ABCDEF")
     # 不定项: the bank keeps what it was (one right option is a single choice, but tagged)
     assert [q.tags for q in bank.questions[:3]] == [(INDEFINITE_TAG,), (INDEFINITE_TAG,), ()]
+    # exported for the exam system again, they say 不定项选择题, and come back the same
+    again = tmp_path / "kaoshi.xlsx"
+    result = CliRunner().invoke(main, ["quiz", "export", "--format", "xlsx", "--bank", "kaoshi", "-o", str(again),
+                                         "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    types = [row[0] for row in load_workbook(again)["题库"].iter_rows(min_row=2, values_only=True)]
+    assert types == ["不定项选择题", "不定项选择题", "单选题", "多选题", "多选题", "判断题"]
+    assert import_file(again, tmp_path / "back" / "kaoshi.yml", root).exit_code == 0
+    questions = [path.read_text(encoding="utf-8").split("questions:\n")[1] for path in (tmp_path / "back" / "kaoshi.yml", out)]
+    assert questions[0] == questions[1]  # (the bank's head gains pass_mark: 60, the default the export writes)
 
 
 BAD = [

@@ -47,6 +47,7 @@ TYPE_WORDS = {
 # known for what it was (and can be found) in the bank, the player's tag filter and every export.
 INDEFINITE_WORDS = ("不定项", "不定项选择", "不定项选择题", "不定项题", "不定选择题", "indefinite")
 INDEFINITE_TAG = "不定项选择"
+INDEFINITE_LABEL = "不定项选择题"  # what the 题型 cell says for a choice question with that tag
 TRUE_WORDS = ("正确", "对", "√", "✓", "✔", "是", "t", "true", "y", "yes")
 FALSE_WORDS = ("错误", "错", "×", "✗", "✘", "x", "否", "f", "false", "n", "no")
 DIFFICULTY_WORDS = {1: ("1", "易", "容易", "简单", "easy"), 2: ("2", "中", "中等", "一般", "适中", "medium"),
@@ -77,11 +78,14 @@ def answer_cell(question: Question) -> str:
 
 
 def question_row(question: Question) -> list[str | int | float]:
-    """One question in the order of :data:`COLUMNS`; 分值 only when the question sets its own points."""
+    """One question in the order of :data:`COLUMNS`; 分值 only when the question sets its own points;
+    a choice question tagged 不定项选择 as 不定项选择题, as it came in."""
     options = dict(question.options)
     points = points_json(question.points) if question.points is not None else ""
+    indefinite = question.type.is_choice and INDEFINITE_TAG in question.tags
+    kind = INDEFINITE_LABEL if indefinite else type_label("zh", question.type)
     return [
-        type_label("zh", question.type), question.stem, *(options.get(letter, "") for letter in OPTION_LETTERS),
+        kind, question.stem, *(options.get(letter, "") for letter in OPTION_LETTERS),
         answer_cell(question), question.explanation, question.difficulty, points, TAG_JOIN.join(question.tags),
         question.source or "", question.id,
     ]
