@@ -166,3 +166,13 @@ def test_a_sheet_named_in_the_info_sheet_must_exist_once(tmp_path):
     edited(file, lambda workbook: workbook["题库信息"].__setitem__("C2", "第二个／演示题库"))
     result = run("import", str(file), "-o", str(tmp_path / "out"), "--root", str(root))
     assert (result.exit_code, result.stdout) == (1, f"{file}:题库信息!3:C: 题库ID“demo”与工作表 演示题库 重复\n")
+
+
+def test_a_sheet_without_questions_stops_every_bank(tmp_path):
+    root = two_banks(tmp_path)
+    file = tmp_path / "both.xlsx"
+    run("export", "--format", "xlsx", "-o", str(file), "--root", str(root))
+    edited(file, lambda workbook: workbook["第二个／演示题库"].delete_rows(2, 20))
+    result = run("import", str(file), "-o", str(tmp_path / "out"), "--root", str(root), "--skip-bad")
+    assert (result.exit_code, result.stdout) == (1, f"{file}: sheet 第二个／演示题库 has no question to write\n")
+    assert not (tmp_path / "out").exists()

@@ -110,6 +110,9 @@ def _import_banks(banks: list[SheetData], file: Path, output: Path, given: tuple
         click.echo(f"{count} problem(s) in {len(results)} banks; nothing written "
                    "(fix them, or use --skip-bad to import the good rows)", err=True)
         sys.exit(1)
+    empty = [data.sheet for data, result in zip(banks, results, strict=True) if result.yaml is None]
+    if empty:  # checked before the first file is written: all banks or none
+        _fail([f"{shown}: sheet {sheet} has no question to write" for sheet in empty])
     for result in results:
         _write(result, output / f"{result.bank_id}.yml")
 
