@@ -39,6 +39,7 @@ from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, write_user_dict
 from shuniu.web.asset_versions import AssetVersions
 from shuniu.web.assets import WEB as WEB_SOURCES
+from shuniu.web.assets import web_files
 from shuniu.web.csp import theme_script_patterns, theme_templates, with_policy
 
 log = get_plugin_logger("shuniu")
@@ -123,6 +124,12 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
             files.append(_page_file(config, item, lang, default))
         elif lang == default:  # data files are language-neutral: one copy at the site root
             files.append(File.generated(config, item.src_uri, content=item.data))
+    for made in web_files(Path(config.docs_dir)):  # the browser code, joined and minified
+        readable = files.get_file_from_path(made.src_uri)  # a theme file of docs/assets/shuniu/
+        if readable is not None:
+            readable.content_bytes = made.data  # published minified, where the readable one would go
+        elif lang == default:
+            files.append(File.generated(config, made.src_uri, content=made.data))
     return files
 
 

@@ -127,7 +127,7 @@ const STRINGS = {
   storageFull: ["存储已满，未做任何更改。", "Storage is full: nothing was changed."],
   damagedKept: ["部分本地数据已损坏：原文已另存，其余照常使用。", "Some local data was damaged: kept aside, the rest is used."],
   partFailed: ["这一部分无法显示。", "This part cannot be shown."],
-  problemAt: (key, path, want) => [`${key}${path ? ` 的 ${path}` : ""} 应为${want}`, `${path ? `${path} in ` : ""}${key} must be ${want}`],
+  problemAt: (key, path, want) => [`${key}${path ? " 的 " + path : ""} 应为${want}`, `${path ? path + " in " : ""}${key} must be ${want}`],
   kind_object: ["对象", "an object"],
   kind_list: ["列表", "a list"],
   kind_text: ["文本", "text"],

@@ -1,5 +1,5 @@
 // The player's entry point, on every page of the site: a view starts only where its container is.
-// Published as one classic script (shuniu.web.bundle), so it also runs on pages opened from disk.
+// Published as one classic script (shuniu.web.join), so it also runs on pages opened from disk.
 import { run } from "./app.js";
 import { startPractice } from "./practice.js";
 import { startExam } from "./exam.js";

@@ -72,7 +72,7 @@ function shown(value, limit = 40) {
 }
 function pythonJSON(value) {
   if (Array.isArray(value)) return `[${value.map(pythonJSON).join(", ")}]`;
-  if (isRecord(value)) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJSON(v)}`).join(", ")}}`;
+  if (isRecord(value)) return "{" + Object.entries(value).map(([k, v]) => JSON.stringify(k) + ": " + pythonJSON(v)).join(", ") + "}";
   return JSON.stringify(value);
 }
 

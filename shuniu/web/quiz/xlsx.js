@@ -8,12 +8,14 @@ const escapeXML = (text) => String(text).replace(/[<>&"]/g, (c) => ({ "<": "&lt;
   .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 const column = (i) => (i < 26 ? "" : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
 
+function cellXML(cell, ref) {
+  return typeof cell === "number" ? `<c r="${ref}"><v>${cell}</v></c>`
+    : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXML(cell)}</t></is></c>`;
+}
+
 function sheetXML(rows) {
-  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => {
-    const ref = `${column(c)}${r + 1}`;
-    return typeof cell === "number" ? `<c r="${ref}"><v>${cell}</v></c>`
-      : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXML(cell)}</t></is></c>`;
-  }).join("")}</row>`).join("");
+  const rowXML = (row, r) => `<row r="${r + 1}">` + row.map((cell, c) => cellXML(cell, column(c) + (r + 1))).join("") + "</row>";
+  const body = rows.map(rowXML).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -64,11 +66,15 @@ export function xlsxBlob(results, questions, types, tags) {
     ["各题正确率", [["题号", "题目", "答对", "作答", "正确率（%）"], ...questions.map((s) => [s.id, s.stem ?? "", s.right, s.total, s.percent])]],
     ["各题型得分", [["题型", "作答题次", "得分", "满分", "得分率（%）"], ...types.map((s) => [s.key, s.answers, s.points / 100, s.max / 100, s.percent])]],
     ["各标签得分", [["标签", "作答题次", "得分", "满分", "得分率（%）"], ...tags.map((s) => [s.key, s.answers, s.points / 100, s.max / 100, s.percent])]]];
+  // Built apart: a template literal inside another's ${…} would not survive minifying.
+  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("");
+  const sheetList = sheets.map(([name], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const relations = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
   const files = {
-    "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`,
+    "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}</Types>`,
     "_rels/.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map(([name], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
-    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`,
+    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheetList}</sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relations}</Relationships>`,
   };
   sheets.forEach(([, rows], i) => { files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXML(rows); });
   return zip(files);
