@@ -26,7 +26,8 @@ from mkdocs.structure.pages import Page as MkPage
 from shuniu.check import check_root
 from shuniu.control.editions import current_edition, edition_content, excluded_sources
 from shuniu.control.review import excluded_from_search
-from shuniu.generated import GeneratedPage, generate
+from shuniu.features import generate
+from shuniu.generated import GeneratedPage
 from shuniu.model import Content
 from shuniu.pinyin import sort_key
 from shuniu.problems import Problems

@@ -1,7 +1,8 @@
 """Pages and files made at build time from content (never written into docs/).
 
-Each feature registers a generator: a function ``(content, lang, today)`` returning the
-pages and files it makes for a reader of ``lang``. The site adapter adds them to the build.
+A generator is a function ``(content, lang, today)`` returning the pages and files a feature
+makes for a reader of ``lang``; :mod:`shuniu.features` lists them and the site adapter adds
+what they make to the build.
 """
 
 from __future__ import annotations
@@ -50,8 +51,6 @@ class GeneratedFile:
 Generated = GeneratedPage | GeneratedFile
 Generator = Callable[[Content, str, datetime.date], Iterable[Generated]]
 
-GENERATORS: list[Generator] = []
-
 
 def front_matter(title: str, *, hide_toc: bool = False, searchable: bool = True) -> str:
     """Front matter for a generated page. The title is written as a JSON string, which YAML reads
@@ -62,21 +61,3 @@ def front_matter(title: str, *, hide_toc: bool = False, searchable: bool = True)
     if not searchable:
         lines.append("search:\n  exclude: true")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def generator(function: Generator) -> Generator:
-    """Register a generator (used as a decorator by feature modules)."""
-    GENERATORS.append(function)
-    return function
-
-
-def generate(content: Content, lang: str, today: datetime.date) -> list[Generated]:
-    """Everything every registered generator makes for ``lang``, in a stable order."""
-    _load_features()
-    made = [item for function in GENERATORS for item in function(content, lang, today)]
-    return sorted(made, key=lambda item: item.src_uri)
-
-
-def _load_features() -> None:
-    """Import the feature modules so their generators are registered."""
-    from shuniu import features  # noqa: F401

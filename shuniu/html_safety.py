@@ -16,7 +16,6 @@ import html
 import re
 from html.parser import HTMLParser
 
-from shuniu.check import checker
 from shuniu.model import Content, Page
 from shuniu.problems import Problems
 
@@ -159,7 +158,6 @@ def body_html_problems(body: str) -> list[tuple[int, str]]:
     return sorted(parser.found + _markdown_problems(text))
 
 
-@checker
 def check_body_html(content: Content) -> Problems:
     """Every page body's raw HTML and link targets against the policy."""
     problems = Problems()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from shuniu.check import loader
 from shuniu.fields import FieldReader, describe
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -32,7 +31,6 @@ class TermPair:
     line: int
 
 
-@loader
 def load_terms(root: Path, content: Content, problems: Problems) -> None:
     """Check the term list if there is one; every problem is reported with its line."""
     file = root / TERMS_FILE

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from shuniu.check import check_root
-from shuniu.generated import GeneratedPage, generate
+from shuniu.features import generate
+from shuniu.generated import GeneratedPage
 from tests.conftest import BUILD_DATE, PROJECT, write
 
 pytestmark = pytest.mark.build

@@ -9,7 +9,7 @@ import pytest
 from shuniu.export import downloads
 from shuniu.export.downloads import CACHE, bank_downloads, download_links
 from shuniu.export.formats import FORMATS, Format
-from shuniu.generated import generate
+from shuniu.features import generate
 from tests.conftest import PROJECT
 from tests.export_sample import SAMPLE_BANK, sample_content
 

@@ -161,7 +161,7 @@ def test_items_given_an_id_publish_their_old_text_ids_in_both_languages(tmp_path
         "[无编号的项]", "[{id: x, text: Item}]"))
     content, problems = check_root(tmp_path)
     assert not problems.items
-    from shuniu.generated import generate
+    from shuniu.features import generate
     from shuniu.steps import check_item_id
     made = {g.src_uri: g for g in generate(content, "en", __import__("datetime").date(2026, 12, 1))
             if getattr(g, "src_uri", "") == "procedures/checklists/liucheng.md"}

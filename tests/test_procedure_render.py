@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from shuniu.check import check_root
 from shuniu.cli import main
-from shuniu.generated import GeneratedPage, generate
+from shuniu.features import generate
+from shuniu.generated import GeneratedPage
 from shuniu.model import Step
 from shuniu.procedures.basis import citations
 from shuniu.procedures.checklist import render_checklist, render_index
@@ -188,7 +189,8 @@ def test_citations_of_one_basis_count_once(page_basis, step_basis, expected):
 def test_procedures_in_subfolders_get_their_checklist(tmp_path):
     """A procedure filed in a subfolder links to a checklist page, so that page must be made."""
     from shuniu.check import check_root
-    from shuniu.generated import GeneratedPage, generate
+    from shuniu.features import generate
+    from shuniu.generated import GeneratedPage
     from tests.conftest import write
     fixture = (Path(__file__).parent / "golden/procedures/fixture.md").read_text(encoding="utf-8")
     write(tmp_path, "docs/procedures/huiyi/liucheng.md", fixture)

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from shuniu.check import check_root
-from shuniu.generated import GeneratedFile, GeneratedPage, generate
+from shuniu.features import generate
+from shuniu.generated import GeneratedFile, GeneratedPage
 from shuniu.quiz.publish import canonical_json, published, source_data
 from shuniu.render.compose import compose_markdown
 from tests.conftest import VALID_POLICY, write

@@ -2,6 +2,5 @@
 classification guard, study plans and the glossary.
 
 Kept free of imports so :mod:`shuniu.model` can import :mod:`shuniu.control.model` without
-cycles; :mod:`shuniu.features` imports :mod:`shuniu.control.features`, which registers the
-loaders, checkers, body transforms and generators.
+cycles; :mod:`shuniu.features` lists the loaders, checkers, body transforms and generators.
 """

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import yaml
 
-from shuniu.check import checker, loader
 from shuniu.control.markings import Found, markings
 from shuniu.control.published import YAML_SUFFIXES, published_files, read_published
 from shuniu.control.reading import fold, views
@@ -226,7 +225,6 @@ def bank_classification(text: str) -> tuple[str, int] | None:
     return None
 
 
-@loader
 def scan_for_markings(root: Path, content: Content, problems: Problems) -> None:
     """Scan every published file (and its name) for classified markings; note which banks are internal."""
     for file in published_files(root):
@@ -247,7 +245,6 @@ def _scan_part(path: str, part: str, text: str, problems: Problems) -> None:
         problems.add(path, 1, f"in {part}: " + MARKING_MESSAGE.format(found=found))
 
 
-@checker
 def scan_commit_messages(content: Content) -> Problems:
     """Commit messages are published (every page's revision history): they may not carry a marking."""
     problems = Problems()

@@ -15,7 +15,6 @@ import enum
 import os
 from collections.abc import Iterator, Mapping
 
-from shuniu.check import checker
 from shuniu.links import is_external, resolve
 from shuniu.model import Classification, Content, base_src
 from shuniu.problems import Problems
@@ -38,7 +37,6 @@ def current_edition(environ: Mapping[str, str] = os.environ) -> Edition:
     return Edition.INTERNAL if value == Edition.INTERNAL.value else Edition.PUBLIC
 
 
-@checker
 def check_edition_variable(content: Content) -> Problems:
     problems = Problems()
     value = os.environ.get(EDITION_VARIABLE, "").strip().lower()
@@ -78,7 +76,6 @@ def edition_content(content: Content, edition: Edition) -> Content:
     )
 
 
-@checker
 def check_public_references(content: Content) -> Problems:
     """In the public edition, nothing public may point at internal pages or banks."""
     problems = Problems()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shuniu.check import checker, loader
 from shuniu.control.model import Term
 from shuniu.fields import FieldReader, describe
 from shuniu.links import docs_link_problem
@@ -22,7 +21,6 @@ TERM_FIELDS = {"term", "aliases", "definition", "source"}
 _FORBIDDEN = set("[]\n")
 
 
-@loader
 def load_glossary(root: Path, content: Content, problems: Problems) -> None:
     """Read the glossary if there is one; every problem is collected with its line."""
     file = root / GLOSSARY_FILE
@@ -94,7 +92,6 @@ def _check_names(terms: list[Term], path: str, problems: Problems) -> None:
             problems.add(path, term.aliases_line, f"term '{term.term}': alias '{alias}' {clash}")
 
 
-@checker
 def check_glossary_sources(content: Content) -> Problems:
     """Each source must be a page (and anchor) of this site."""
     problems = Problems()

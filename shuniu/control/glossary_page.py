@@ -17,12 +17,11 @@ from collections.abc import Iterable, Mapping
 from pymdownx.slugs import slugify
 
 from shuniu.control.model import Term
-from shuniu.generated import GeneratedPage, front_matter, generator
+from shuniu.generated import GeneratedPage, front_matter
 from shuniu.links import resolve
 from shuniu.markdown import body_lines
 from shuniu.model import DEFAULT_LANG, Content, Page
 from shuniu.pinyin import initial, sort_key
-from shuniu.render.compose import body_transform
 from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.language import english_for
 
@@ -67,8 +66,7 @@ def tooltip_lines(terms: tuple[Term, ...], markdown: str, english: Mapping[str, 
     return [f"*[{name}]: {tip.replace('&', '&amp;')}" for name, tip in tips.items()]
 
 
-@body_transform
-def _glossary_tooltips(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
+def glossary_tooltips(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
     english = content.english_terms if lang != DEFAULT_LANG else None  # English readers get the term list's word
     lines = tooltip_lines(tuple(content.glossary), markdown, english)
     if not lines:
@@ -76,7 +74,6 @@ def _glossary_tooltips(content: Content, page: Page, markdown: str, lang: str, t
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
 
 
-@generator
 def glossary_page(content: Content, lang: str, today: datetime.date) -> Iterable[GeneratedPage]:
     """Every term with its aliases, definition and source, grouped by pinyin initial under a jump
     bar; each term heading (and each alias) is an anchor, ``glossary.html#<term_anchor(name)>``."""

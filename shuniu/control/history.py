@@ -11,7 +11,6 @@ import datetime
 import subprocess
 from pathlib import Path
 
-from shuniu.check import loader
 from shuniu.control.model import Commit, History
 from shuniu.model import Content, Page
 from shuniu.problems import Problems
@@ -59,7 +58,6 @@ def parse_log(output: str) -> History:
     return History({path: tuple(commits) for path, commits in files.items()})
 
 
-@loader
 def load_history(root: Path, content: Content, problems: Problems) -> None:
     """Read the history once per load; pages and the header take it from ``content.history``."""
     content.history = read_history(root)

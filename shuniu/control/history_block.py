@@ -7,7 +7,6 @@ import datetime
 from shuniu.control.history import label
 from shuniu.control.model import Commit
 from shuniu.model import Content, Page
-from shuniu.render.compose import body_transform
 from shuniu.render.html import esc
 
 
@@ -27,8 +26,7 @@ def render_history(commits: tuple[Commit, ...], lang: str) -> str:
     )
 
 
-@body_transform
-def _change_history(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
+def change_history(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
     if content.history is None or page.is_index:
         return markdown
     commits = content.history.of(page.path)

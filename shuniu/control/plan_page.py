@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import icalendar
 
 from shuniu.control.model import Plan, Session
-from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matter, generator
+from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matter
 from shuniu.model import DEFAULT_LANG, Content
 from shuniu.pinyin import sort_key
 from shuniu.render.html import esc, md_escape_cell
@@ -43,7 +43,6 @@ def _s(lang: str) -> dict[str, str]:
     return STRINGS.get(lang, STRINGS["en"])
 
 
-@generator
 def plan_pages(content: Content, lang: str, today: datetime.date) -> Iterable[Generated]:
     """A page per plan and the list of plans; the calendar files once (they are language-neutral)."""
     if not content.plans:

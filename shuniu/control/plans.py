@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from shuniu.check import checker, loader
 from shuniu.control.model import Plan, Ref, Session
 from shuniu.fields import FieldReader, describe
 from shuniu.links import docs_link_problem
@@ -45,7 +44,6 @@ class LoadedPlan(Plan):
     unscheduled: tuple[Unscheduled, ...] = ()
 
 
-@loader
 def load_plans(root: Path, content: Content, problems: Problems) -> None:
     """Read every plan file; each problem is collected with its line."""
     for file in sorted((root / PLANS_FOLDER).glob("*.y*ml")):
@@ -125,7 +123,6 @@ def _refs(fields: FieldReader, key: str) -> tuple[Ref, ...]:
     return tuple(Ref(value, line) for value, line in zip(values, lines, strict=True))
 
 
-@checker
 def check_plans(content: Content) -> Problems:
     """Readings must be pages of this site; quizzes must be loaded banks."""
     problems = Problems()
@@ -144,7 +141,6 @@ def check_plans(content: Content) -> Problems:
     return problems
 
 
-@checker
 def check_study_units(content: Content) -> Problems:
     """Every bank a study unit lists (front matter ``banks``) must exist."""
     problems = Problems()

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from shuniu.generated import GeneratedPage, generator
+from shuniu.generated import GeneratedPage
 from shuniu.model import DEFAULT_LANG, Content, Page, Status
 from shuniu.render.html import md_escape_cell
 
@@ -105,7 +105,6 @@ def format_review(items: list[ReviewItem], today: datetime.date, within: int = D
     return "\n".join(lines)
 
 
-@generator
 def review_page(content: Content, lang: str, today: datetime.date) -> Iterable[GeneratedPage]:
     """The 待复核 page at the site root, as of the build date."""
     s = STRINGS.get(lang, STRINGS["en"])

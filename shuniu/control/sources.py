@@ -15,8 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from shuniu.check import checker
-from shuniu.generated import GeneratedPage, front_matter, generator
+from shuniu.generated import GeneratedPage, front_matter
 from shuniu.model import DEFAULT_LANG, Content, Page, Section
 from shuniu.problems import Problems
 from shuniu.procedures.flow import flow_steps
@@ -108,7 +107,6 @@ def _originals(content: Content) -> list[Page]:
     return [p for p in content.pages if p.lang == DEFAULT_LANG and not p.is_index]
 
 
-@checker
 def check_basis(content: Content) -> Problems:
     """A policy or procedure must name the texts its rules rest on."""
     problems = Problems()
@@ -121,7 +119,6 @@ def check_basis(content: Content) -> Problems:
     return problems
 
 
-@generator
 def sources_page(content: Content, lang: str, today: datetime.date) -> Iterable[GeneratedPage]:
     """The 依据索引 page for maintainers, in the menus after the content but out of search, so
     readers looking for a rule find the rule, not this index."""

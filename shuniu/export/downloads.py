@@ -14,9 +14,8 @@ import os
 import weakref
 from pathlib import Path
 
-from shuniu.check import loader
 from shuniu.export.formats import FORMATS, Format, export_moment
-from shuniu.generated import GeneratedFile, generator
+from shuniu.generated import GeneratedFile
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.model import Bank
@@ -38,7 +37,6 @@ _roots: list[tuple[weakref.ref[Content], Path]] = []
 _made: tuple[weakref.ref[Content], list[GeneratedFile]] | None = None
 
 
-@loader
 def remember_root(root: Path, content: Content, problems: Problems) -> None:
     """Note where ``content`` was loaded from: the export cache lives under that root."""
     _roots[:] = [(ref, path) for ref, path in _roots if ref() is not None] + [(weakref.ref(content), root)]
@@ -57,7 +55,6 @@ def formats_of(bank: Bank) -> list[Format]:
     return [format_ for format_ in FORMATS.values() if format_.holds(bank)]
 
 
-@generator
 def bank_downloads(content: Content, lang: str, today: datetime.date) -> list[GeneratedFile]:
     """Each bank in each format; made once per content object (the site asks once per language)."""
     global _made

@@ -7,21 +7,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from shuniu.check import checker
-from shuniu.generated import Generated, generator
+from shuniu.generated import Generated
 from shuniu.model import PROCEDURE_ANCHORS, Content, Page, Section
 from shuniu.problems import Problems
-from shuniu.procedures import translations  # noqa: F401 - registers the translation id check
 from shuniu.procedures.checklist import generate_checklists
 from shuniu.procedures.render import insert_generated, render_sections
-from shuniu.render.compose import body_transform
 
 
 def is_procedure(page: Page) -> bool:
     return page.section is Section.PROCEDURE and not page.is_index and bool(page.steps)
 
 
-@body_transform
 def procedure_sections(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
     """Steps, flow diagram, roles and basis, after the body's first section."""
     if not is_procedure(page):
@@ -29,12 +25,10 @@ def procedure_sections(content: Content, page: Page, markdown: str, lang: str, t
     return insert_generated(markdown, render_sections(page, lang))
 
 
-@generator
 def checklist_pages(content: Content, lang: str, today: datetime.date) -> Iterable[Generated]:
     return generate_checklists(content, lang)
 
 
-@checker
 def generated_anchors_are_free(content: Content) -> Problems:
     """A heading whose anchor is one the build gives a generated section would break links to both."""
     problems = Problems()

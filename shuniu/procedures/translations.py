@@ -4,7 +4,6 @@ one language to the other; as translated headings keep their anchors (shuniu.con
 
 from __future__ import annotations
 
-from shuniu.check import checker
 from shuniu.model import DEFAULT_LANG, CheckItem, Content, Page, Section, Step
 from shuniu.problems import Problems
 
@@ -14,7 +13,6 @@ _NEEDS_ID = (
 )
 
 
-@checker
 def translations_keep_step_and_check_ids(content: Content) -> Problems:
     """Every translated procedure has the original's steps, and each step the original's check ids."""
     problems = Problems()

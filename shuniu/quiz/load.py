@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from shuniu.check import loader
 from shuniu.fields import FieldReader, describe
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -25,7 +24,6 @@ RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress", "group-rep
 _BANK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@loader
 def load_banks(root: Path, content: Content, problems: Problems) -> None:
     """Read every bank file under ``root/quizzes`` into ``content.banks`` (sorted by file name).
 

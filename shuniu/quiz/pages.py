@@ -8,14 +8,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
-from shuniu.generated import GeneratedPage, front_matter, generator
+from shuniu.generated import GeneratedPage, front_matter
 from shuniu.model import DEFAULT_LANG, Content, Page
 from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
-from shuniu.render.compose import body_transform
 from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.language import english_for, english_title
 from shuniu.render.page_header import relative_link
@@ -107,7 +106,6 @@ def render_group_report_page(lang: str) -> str:
     ])
 
 
-@generator
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page and the four player pages, for a reader of ``lang``."""
     pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang, teaching_units(content, bank, lang)),
@@ -142,7 +140,6 @@ def _english(content: Content, text: str, lang: str) -> str:
     return english_for(content, text, lang) or text
 
 
-@body_transform
 def bank_index(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
     if BANK_INDEX_MARKER not in markdown:
         return markdown

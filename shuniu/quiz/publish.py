@@ -18,7 +18,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from shuniu.generated import GeneratedFile, generator
+from shuniu.generated import GeneratedFile
 from shuniu.model import Content
 from shuniu.quiz.model import Bank, Question, QuestionType
 from shuniu.quiz.points import points_json, points_of, type_points
@@ -79,7 +79,6 @@ def published(content: Content) -> Published:
     return result
 
 
-@generator
 def quiz_data(content: Content, lang: str, today: datetime.date) -> list[GeneratedFile]:
     """The data files (language-neutral: the site writes one copy)."""
     return published(content).files()

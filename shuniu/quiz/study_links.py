@@ -9,7 +9,6 @@ import datetime
 from shuniu.model import Content, Page, Section
 from shuniu.quiz.model import Bank
 from shuniu.quiz.strings import qt
-from shuniu.render.compose import body_transform
 from shuniu.render.html import md_link_text
 from shuniu.render.page_header import relative_link
 from shuniu.render.section_index import reading_order
@@ -50,7 +49,6 @@ def render_unit_banks(content: Content, page: Page, lang: str) -> str:
     return f"## {_s(lang, 'heading')} {{ #shuniu-practice }}\n\n{_s(lang, 'intro')}\n\n" + "\n".join(items) + "\n"
 
 
-@body_transform
 def unit_banks(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:
     if page.section is not Section.STUDY or page.is_index or not page.meta.banks:
         return markdown

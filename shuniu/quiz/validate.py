@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from shuniu.check import checker
 from shuniu.links import docs_link_problem
 from shuniu.model import Content
 from shuniu.problems import Problems
 
 
-@checker
 def check_banks(content: Content) -> Problems:
     """Every question's ``source`` link (duplicate ids are found while loading, where questions
     with other problems are seen too: shuniu.quiz.load)."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuniu.check import loader
 from shuniu.fields import describe
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -59,7 +58,6 @@ def read_words(root: Path, content: Content, problems: Problems) -> SearchWords:
     return words
 
 
-@loader
 def check_words(root: Path, content: Content, problems: Problems) -> None:
     """Validate the word list (`shuniu check` and every build)."""
     read_words(root, content, problems)

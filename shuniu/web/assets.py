@@ -23,7 +23,6 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from shuniu.check import loader
 from shuniu.generated import GeneratedFile
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -115,7 +114,6 @@ def web_files(docs: Path) -> list[GeneratedFile]:
     return files
 
 
-@loader
 def web_sources(root: Path, content: Content, problems: Problems) -> None:
     """Problems of the browser sources: `shuniu check` lists them and the build fails on them."""
     problems.extend(published(root / "docs")[1])
