@@ -49,5 +49,11 @@ export async function run(container, start) {
   } catch {
     container.append(note(t("partFailed"), "error"));
   }
+  carryToTranslations(); // the other language's page opens on the same banks (and question)
   container.removeAttribute("aria-busy");
+}
+
+/** Point the language menu at this same view in the other language: same query, same hash. */
+export function carryToTranslations() {
+  for (const link of document.querySelectorAll("a.md-select__link")) link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
 }

@@ -6,6 +6,7 @@ import { isAnswered, score } from "./scoring.js";
 import { dueIds, localDay, recordAnswer } from "./review.js";
 import { feedbackView, labelled, markOptions, questionView } from "./render.js";
 import { listParam } from "./data.js";
+import { carryToTranslations } from "./app.js";
 
 /** Record one practice answer: the per-question stats and the 错题本 schedule. */
 function record(store, question, given, result) {
@@ -45,7 +46,17 @@ export function startPractice(container, { catalog, store, params }) {
   const session = h("div", { class: "shuniu-session" });
   const titles = review ? t("reviewTitle") : listParam(params, "bank").map((id) => catalog.bank(id)?.title).filter(Boolean).join(t("listSep"));
   container.append(h("h2", { text: titles }), session);
-  step(session, { catalog, store, queue, at: 0, right: 0, restart: () => fill(container) && startPractice(container, { catalog, store, params }) });
+  const restart = () => { history.replaceState(null, "", location.search); fill(container); startPractice(container, { catalog, store, params }); };
+  const saved = Number.isInteger(history.state?.at) ? history.state : { at: (/q=(\d+)/.exec(location.hash)?.[1] || 1) - 1 };
+  step(session, { catalog, store, queue, restart, right: 0, ...saved, at: Math.min(Math.max(0, saved.at), queue.length) });
+}
+
+// The session's place lives with the address: the question number in the hash (#q=7); the score and
+// the answer shown in the history entry. So Back after a source link, a reload and the language menu
+// (given ?bank= and #q=) return to the same question; replaceState works from disk too.
+function remember(state, answer) {
+  history.replaceState({ at: state.at, right: state.right, answer }, "", `${location.search}#q=${state.at + 1}`);
+  carryToTranslations();
 }
 
 function chooser(container, catalog, store) {
@@ -66,21 +77,27 @@ function chooser(container, catalog, store) {
 
 function step(session, state) {
   const { queue, at } = state;
+  const answer = state.answer?.id === queue[at]?.id ? state.answer : null; // a due list may have changed since
+  remember(state, answer);
   if (at >= queue.length) return summary(session, state);
   const question = queue[at];
-  const view = questionView(question);
+  const view = questionView(question, { given: answer?.given ?? null });
   const after = h("div", { class: "shuniu-after" });
   const submit = h("button", { type: "submit", class: "md-button md-button--primary", text: question.type === "short" ? t("showReference") : t("submit") });
   const form = h("form", { class: "shuniu-practice-form" }, view.el, h("div", { class: "shuniu-actions" }, submit), after);
   enterSubmits(form);
-  const finish = (given, result) => {
-    record(state.store, question, given, result);
-    state.right += result.correct ? 1 : 0;
+  const show = (given, result) => {
     markOptions(view, question, given);
     const next = h("button", { type: "button", class: "md-button md-button--primary", text: at + 1 < queue.length ? t("next") : t("finish"),
-      onclick: () => step(session, { ...state, at: at + 1 }) });
+      onclick: () => step(session, { ...state, at: at + 1, answer: null }) });
     fill(after, feedbackView(question, given, result, { showGiven: question.type !== "short" }), h("div", { class: "shuniu-actions" }, next));
-    next.focus();
+    return next;
+  };
+  const finish = (given, result, knew) => {
+    record(state.store, question, given, result);
+    state.right += result.correct ? 1 : 0;
+    remember(state, { id: question.id, given, knew });
+    show(given, result).focus();
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -89,10 +106,14 @@ function step(session, state) {
     view.lock();
     submit.remove();
     if (question.type !== "short") return finish(given, score(question, given));
-    selfGrade(after, question, (knew) => finish(given.trim() || null, score(question, knew)));
+    selfGrade(after, question, (knew) => finish(given.trim() || null, score(question, knew), knew));
   });
   fill(session, h("p", { class: "shuniu-counter", text: t("questionOf", at + 1, queue.length) }), form);
-  if (at) form.querySelector("input, textarea").focus(); // keyboard users go on where they pressed "next"
+  if (answer) { // back on a question already answered: show it as it was left, without recording it again
+    view.lock();
+    submit.remove();
+    show(answer.given, score(question, question.type === "short" ? !!answer.knew : answer.given));
+  } else if (at) form.querySelector("input, textarea").focus(); // keyboard users go on where they pressed "next"
 }
 
 function selfGrade(after, question, grade) {
