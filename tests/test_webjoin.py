@@ -189,7 +189,7 @@ def test_a_broken_source_fails_the_check_with_its_file_and_line(content_root, tm
     with (web / "quiz/dom.js").open("a", encoding="utf-8") as dom:
         dom.write("export default h;\n")
     lines = (web / "quiz/dom.js").read_text(encoding="utf-8").count("\n")
-    (web / "quiz/quiz.css").write_text(".a { color: red }\n/* not closed\n", encoding="utf-8")
+    (web / "quiz/quiz.css").write_text("/* a long\n comment */ .a { color: red }\n.b {}\n/* not closed\n", encoding="utf-8")
     write(content_root, "docs/assets/shuniu/extra.js", "(function () {\n  return `a ${[1].map((n) => `${n}`)}`;\n})();\n")
     monkeypatch.setattr(assets, "WEB", web)
     monkeypatch.setattr(assets, "_cache", {})
@@ -197,7 +197,7 @@ def test_a_broken_source_fails_the_check_with_its_file_and_line(content_root, tm
     assert [str(problem) for problem in problems.sorted()] == [
         f"docs/assets/shuniu/extra.js:2: {NESTED}",
         f"shuniu/web/quiz/dom.js:{lines}: {NO_EXPORT}",
-        "shuniu/web/quiz/quiz.css:2: unterminated comment",
+        "shuniu/web/quiz/quiz.css:4: unterminated comment",
     ]
 
 

@@ -101,10 +101,11 @@ def script_problems(path: str, text: str) -> Problems:
 
 def minify_css(text: str, path: str) -> str:
     """``text`` minified by rcssmin; an unclosed comment (which would swallow the rest) raises :class:`BundleError`."""
-    unclosed = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group().count("\n"), text, flags=re.S).find("/*")
+    closed_removed = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group().count("\n"), text, flags=re.S)  # lines kept
+    unclosed = closed_removed.find("/*")
     if unclosed >= 0:
         problems = Problems()
-        problems.add(path, text.count("\n", 0, unclosed) + 1, "unterminated comment")  # line numbers kept by the sub
+        problems.add(path, closed_removed.count("\n", 0, unclosed) + 1, "unterminated comment")
         raise BundleError(problems)
     return rcssmin.cssmin(text) + "\n"
 
