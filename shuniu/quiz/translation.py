@@ -89,7 +89,8 @@ def _translated_questions(fields: FieldReader, bank: Bank, partial: bool) -> tup
             fields.problems.add(fields.path, found.line, f"question '{found.id}' is translated twice")
         elif found is not None:
             english[found.id] = found
-    missing = [question.id for question in bank.questions if question.id not in english]
+    given = {found[0] for found in map(given_id, items) if found is not None}  # a wrong one is reported, not missing
+    missing = [question.id for question in bank.questions if question.id not in given]
     if missing and not partial:
         fields.problem("questions", f"no English for {len(missing)} question(s) of {bank.path}: {', '.join(missing)}"
                        " (translate them, or mark the file partial: true)")
