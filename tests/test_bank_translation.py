@@ -11,6 +11,8 @@ from conftest import write
 
 from shuniu.check import check_root
 from shuniu.quiz.publish import ENGLISH_INDEX_URL, published
+from tests.test_results_report import BANK as GW
+from tests.test_results_report import result, run, save, sign
 
 BANK = """id: tr
 title: 译文测试
@@ -149,3 +151,29 @@ def test_the_players_question_hash_is_the_one_python_publishes(page, site_url, b
     stored = page.evaluate("JSON.parse(localStorage.getItem('shuniu.quiz')).wrong['baomi-001'].asked.hash")
     assert stored == bank["questions"][0]["qhash"]
     assert chinese["questions"][0]["id"] == bank["questions"][0]["id"] == "baomi-001"
+
+
+GW_ENGLISH = """id: gw
+title: Document basics
+questions:
+  - {id: gw-001, type: truefalse, stem: A seal may be lent out freely., answer: false, explanation: It may not.}
+  - {id: gw-002, type: multiple, stem: Which are statutory document types?, options: {A: Notice, B: Memo, C: Request},
+     answer: [A, C], explanation: A memo is not.}
+"""
+
+
+def test_the_report_counts_an_english_sitting_as_the_current_bank_and_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "quizzes/gw.yml", GW)
+    write(tmp_path, "quizzes/gw.en.yml", GW_ENGLISH)
+    content, _ = check_root(tmp_path)
+    data = published(content)
+    english, chinese = data.english["gw"]["hash"], data.banks["gw"]["hash"]
+    files = []
+    for name, digest in (("en", english), ("zh", chinese)):
+        sitting = result(name, "一组", "7", {"gw-001": 100})
+        sitting["exam"]["banks"][0]["hash"] = digest
+        files.append(str(save(tmp_path / "in", f"{name}.json", sign(sitting))))
+    assert run(tmp_path, files, tmp_path / "out").exit_code == 0
+    page = (tmp_path / "out/report.html").read_text(encoding="utf-8")
+    assert "题库已更新" not in page  # either language's current version is current
+    assert "其中 1 份成绩是用英文版题库作答的" in page and "按题号合并统计" in page
