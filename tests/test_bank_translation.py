@@ -4,6 +4,7 @@ published in English for the English site, and the same questions by id in the é
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,7 @@ def test_the_repository_has_at_least_four_complete_english_banks(built_site: Pat
         bank = json.loads((built_site / entry["url"]).read_text(encoding="utf-8"))
         assert bank["lang"] == "en" and len(bank["questions"]) == entry["count"]
         assert all(q["source_en"] is None or q["source_en"].startswith("en/") for q in bank["questions"])
+        assert [tag for q in bank["questions"] for tag in q["tags"] if re.search(r"[\u4e00-\u9fff]", tag)] == []
 
 
 @pytest.mark.browser
@@ -117,6 +119,10 @@ def test_english_bank_page_and_practice_are_english_and_the_wrongbook_shows_both
     page.goto(f"{site_url}/en/quizzes/baomi.html")
     assert page.locator("h1").inner_text() == "Basics of secrecy protection"
     assert page.locator(".shuniu-zh-only").count() == 0
+    page.get_by_role("link", name="classification level", exact=True).click()  # a tag: practice on its questions only
+    page.wait_for_selector(".shuniu-quiz:not([aria-busy])")
+    assert "How many classification levels" in page.locator("fieldset.shuniu-q").inner_text()
+    assert page.locator(".shuniu-counter").inner_text() == "Question 1 of 3"
     page.goto(f"{site_url}/en/quizzes/practice.html?bank=baomi")
     page.wait_for_selector(".shuniu-quiz:not([aria-busy])")
     box = page.locator("fieldset.shuniu-q")

@@ -12,7 +12,7 @@ from shuniu.generated import GeneratedPage, front_matter, generator
 from shuniu.model import DEFAULT_LANG, Content, Page
 from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
-from shuniu.quiz.publish import index_url
+from shuniu.quiz.publish import english_tags, index_url
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.compose import body_transform
@@ -45,17 +45,19 @@ def count_table(head: str, rows: Iterable[tuple[str, int]], lang: str) -> str:
     return "\n".join(lines)
 
 
-def tag_link(bank: Bank, tag: str, label: str | None = None) -> str:
-    """A tag (shown as ``label``) as a link that starts practice on just the questions with that tag."""
-    return f"[{md_escape_cell(label or tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
+def tag_link(bank: Bank, tag: str) -> str:
+    """A tag as a link that starts practice on just the questions with that tag."""
+    return f"[{md_escape_cell(tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
 
 
-def render_bank_page(bank: Bank, lang: str, taught_by: str = "", tag_label: Callable[[str], str | None] = str) -> str:
+def render_bank_page(bank: Bank, lang: str, taught_by: str = "",
+                     tags_of: Callable[[tuple[str, ...]], list[str]] = list) -> str:
     """A bank's page: what is in it (by type, difficulty and tag), its pass mark, where to start and
-    (``taught_by``, Markdown) the study units that teach it. ``tag_label`` shows a tag in ``lang``."""
+    (``taught_by``, Markdown) the study units that teach it. ``tags_of``: a question's tags as the page's
+    player data has them (English for an English version), so the tag links filter by them."""
     types = Counter(q.type for q in bank.questions)
     levels = Counter(q.difficulty for q in bank.questions)
-    tags = Counter(tag for q in bank.questions for tag in q.tags)
+    tags = Counter(tag for q in bank.questions for tag in tags_of(q.tags))
     parts = [front_matter(bank.title, hide_toc=True)]
     if bank.description:
         parts.append(md_escape_cell(bank.description) + "\n\n")
@@ -69,7 +71,7 @@ def render_bank_page(bank: Bank, lang: str, taught_by: str = "", tag_label: Call
     level_rows = [(difficulty_label(lang, level), levels[level]) for level in (1, 2, 3) if levels[level]]
     parts.append(f"## {qt(lang, 'by_difficulty')}\n\n{count_table(qt(lang, 'by_difficulty'), level_rows, lang)}\n\n")
     by_count = sorted(tags.items(), key=lambda item: (-item[1], item[0]))
-    tag_rows = [(tag_link(bank, tag, tag_label(tag)), count) for tag, count in by_count]
+    tag_rows = [(tag_link(bank, tag), count) for tag, count in by_count]
     tag_part = count_table(qt(lang, "by_tag"), tag_rows, lang) if tag_rows else qt(lang, "no_tags")
     parts.append(f"## {qt(lang, 'by_tag')}\n\n{tag_part}\n\n")
     if DOWNLOAD_LINKS:
@@ -125,7 +127,7 @@ def _bank_page(content: Content, bank: Bank, lang: str) -> GeneratedPage:
     english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
     shown = english or bank
     page = render_bank_page(shown, lang, teaching_units(content, shown, lang),
-                            (lambda tag: english_for(content, tag, lang)) if english else str)
+                            (lambda tags: english_tags(content, tags)) if english else list)
     return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, chinese_only=lang != DEFAULT_LANG and english is None)
 
 

@@ -126,10 +126,15 @@ def english_data(content: Content, english: Bank, chinese: dict[str, Any]) -> di
     head = {"version": VERSION, "id": english.id, "lang": "en", "title": english.title,
             "pass_mark": chinese["pass_mark"], "points": chinese["points"]}
     original = {question["id"]: question for question in chinese["questions"]}
-    questions = [{**question_data(content, english, q, "en"), "qhash": question_hash(original[q.id])}
-                 for q in english.questions]
+    questions = [{**question_data(content, english, q, "en"), "tags": english_tags(content, q.tags),
+                  "qhash": question_hash(original[q.id])} for q in english.questions]
     digest = hashlib.sha256(canonical_json({**head, "questions": questions}).encode("utf-8")).hexdigest()[:16]
     return {**head, "hash": ENGLISH_HASH_PREFIX + digest, "questions": questions}
+
+
+def english_tags(content: Content, tags: tuple[str, ...]) -> list[str]:
+    """Tags in English from the term list (a tag not in it stays as written): English pages filter by these."""
+    return [content.english_terms.get(tag, tag) for tag in tags]
 
 
 def question_hash(question: dict[str, Any]) -> str:
