@@ -183,3 +183,9 @@ def test_the_report_counts_an_english_sitting_as_the_current_bank_and_says_so(tm
     page = (tmp_path / "out/report.html").read_text(encoding="utf-8")
     assert "题库已更新" not in page  # either language's current version is current
     assert "其中 1 份成绩是用英文版题库作答的" in page and "按题号合并统计" in page
+
+
+def test_english_study_units_name_their_banks_in_english(built_site: Path) -> None:
+    unit = (built_site / "en" / "study" / "baomi-jichu.html").read_text(encoding="utf-8")
+    assert ">Basics of secrecy protection</a> (29 questions)" in unit
+    assert "保密基础知识" not in unit.split('id="shuniu-practice"')[1].split("</ul>")[0]
