@@ -137,11 +137,15 @@ def render_bank_index(content: Content, page: Page, lang: str) -> str:
         return qt(lang, "no_banks")
     head = [qt(lang, "bank"), qt(lang, "count"), qt(lang, "pass_mark"), qt(lang, "tags")]
     rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
-    for bank in sorted(content.banks, key=lambda bank: sort_key(bank.title)):  # as the menu lists them
+    def page_title(bank: Bank) -> str:  # the bank page's own title, which the menu sorts by
+        english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
+        return english.title if english else bank.title
+
+    for bank in sorted(content.banks, key=lambda bank: sort_key(page_title(bank))):  # as the menu lists them
         link = relative_link(page.base_src, f"{FOLDER}/{bank.id}.md")
         tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(_english(content, t, lang) for t in bank.tags))
-        english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
-        title = md_escape_cell(english.title if english else english_title(content, bank.title, lang) or bank.title)
+        shown = page_title(bank)
+        title = md_escape_cell(shown if shown != bank.title else english_title(content, bank.title, lang) or bank.title)
         rows.append(f"| [{title}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
     players = " · ".join(
         f"[{qt(lang, name)}]({relative_link(page.base_src, f'{FOLDER}/{name}.md')})" for name, _ in PLAYER_PAGES
