@@ -37,7 +37,7 @@ from shuniu.model import Content, Page
 from shuniu.problems import Problems
 from shuniu.procedures import feature as procedures
 from shuniu.procedures import translations
-from shuniu.quiz import load, pages, publish, study_links, validate
+from shuniu.quiz import load, pages, publish, study_links, translation, validate
 from shuniu.search import words
 from shuniu.web import assets
 
@@ -53,6 +53,7 @@ LOADERS: tuple[Loader, ...] = (
     plans.load_plans,  # study plans
     downloads.remember_root,  # bank exports offered for download (issue #5)
     load.load_banks,  # question banks (issue #4)
+    translation.load_translations,  # English versions of banks, after the banks they translate (issue #15)
     words.check_words,  # the search word list, checked like content (issue #11)
     assets.web_sources,  # the browser code, joined and minified at build time
 )

@@ -214,6 +214,7 @@ class Content:
     history: History | None = None  # git history of docs/; None outside a git repository
     internal_banks: set[str] = field(default_factory=set)  # quizzes/*.yml marked classification: internal
     english_terms: dict[str, str] = field(default_factory=dict)  # docs/terms.en.yml: Chinese term -> English
+    english_banks: dict[str, Bank] = field(default_factory=dict)  # quizzes/<id>.en.yml, complete ones, by bank id
 
     def __post_init__(self) -> None:
         self._by_src = {p.src: p for p in self.pages}

@@ -23,6 +23,7 @@ from shuniu.quiz.load import BANK_FIELDS
 from shuniu.quiz.model import OPTION_LETTERS, QuestionType
 from shuniu.quiz.points import MAX_POINTS
 from shuniu.quiz.questions import QUESTION_FIELDS
+from shuniu.quiz.translation import FROM_CHINESE, TRANSLATION_FIELDS
 from shuniu.search.words import WORD_LIST_FIELDS
 from shuniu.steps import CHECK_FIELDS, NEXT_FIELDS, STEP_FIELDS
 from shuniu.terms import ENTRY_FIELDS
@@ -127,6 +128,13 @@ _BANK_SHAPES: Mapping[str, Schema] = {
                "additionalProperties": _POINTS},
 }
 
+_TRANSLATION_SHAPES: Mapping[str, Schema] = {
+    "id": {"type": "string", "pattern": _SLUG, "description": "the Chinese bank's id (the file name without .en.yml)"},
+    "title": _text("the bank's title in English"), "description": _text("what the bank tests, in English"),
+    "partial": {"type": "boolean", "description": "true while not every question is translated: checked, not published"},
+    "questions": _BANK_SHAPES["questions"],
+}
+
 _SESSION_SHAPES: Mapping[str, Schema] = {
     "date": _DATE, "topic": _text("the session's topic"),
     "read": _texts("pages to read (paths under docs/)"), "quiz": _texts("ids of banks to practise"),
@@ -186,6 +194,9 @@ def schemas() -> dict[str, Schema]:
     """Every authoring format's schema by file stem (``bank`` → ``bank.schema.json``)."""
     bank = _object(BANK_FIELDS, _BANK_SHAPES, "bank", required=["id", "title", "questions"])
     bank["$defs"] = {"question": {**_QUESTION, **_object(QUESTION_FIELDS, _QUESTION_SHAPES, "question")}}
+    english = _object(TRANSLATION_FIELDS, _TRANSLATION_SHAPES, "English bank", required=["id", "title", "questions"])
+    english["$defs"] = {"question": {**_QUESTION, **_object(QUESTION_FIELDS - set(FROM_CHINESE), _QUESTION_SHAPES,
+                                                            "English question")}}
     plan = _object(PLAN_FIELDS, _PLAN_SHAPES, "plan", required=["id", "title", "group", "sessions"])
     plan["$defs"] = {"session": _object(SESSION_FIELDS, _SESSION_SHAPES, "session", required=["date", "topic"])}
     term = _object(TERM_FIELDS, _TERM_SHAPES, "glossary term", required=["term", "definition"])
@@ -193,6 +204,7 @@ def schemas() -> dict[str, Schema]:
     return {
         "front-matter": _front_matter(),
         "bank": _document("bank", "Shuniu question bank (quizzes/*.yml)", bank),
+        "bank-en": _document("bank-en", "Shuniu English version of a bank (quizzes/*.en.yml)", english),
         "plan": _document("plan", "Shuniu study plan (docs/study/plans/*.yml)", plan),
         "glossary": _document("glossary", "Shuniu glossary (docs/glossary.yml)", {"type": "array", "items": term}),
         "terms-en": _document("terms-en", "Shuniu zh→en term list (docs/terms.en.yml)", {"type": "array", "items": entry}),

@@ -109,15 +109,17 @@ def test_every_english_page_is_english_or_says_it_is_chinese_only(english_pages:
 def test_translated_pages_carry_no_notice_and_fallbacks_do(english_pages: dict[str, _Page]) -> None:
     assert not english_pages["procedures/zhiban.html"].notice  # translated: docs/procedures/zhiban.en.md
     assert not english_pages["policies/index.html"].notice
-    assert english_pages["maintainers.html"].notice  # docs/maintainers.md has no English version
-    assert english_pages["quizzes/baomi.html"].notice  # the bank's questions are Chinese
+    assert not english_pages["maintainers.html"].notice  # docs/maintainers.en.md
+    assert not english_pages["deployment.html"].notice  # docs/deployment.en.md
+    assert not english_pages["quizzes/baomi.html"].notice  # quizzes/baomi.en.yml: the questions are English
+    assert english_pages["quizzes/xingwen-guize.html"].notice  # no English version: the questions are Chinese
     assert english_pages["glossary.html"].notice
 
 
 def test_chinese_only_pages_are_marked_in_their_menu_entry(built_site: Path) -> None:
-    bank = (built_site / "en" / "quizzes" / "baomi.html").read_text(encoding="utf-8")
+    bank = (built_site / "en" / "quizzes" / "xingwen-guize.html").read_text(encoding="utf-8")
     assert 'class="md-status md-status--zh-only" title="Chinese only"' in bank
-    assert "<h1>Basics of secrecy protection</h1>" in bank  # English title from docs/terms.en.yml
+    assert "<h1>Rules on sending documents and drafting</h1>" in bank  # English title from docs/terms.en.yml
     translated = (built_site / "en" / "procedures" / "zhiban.html").read_text(encoding="utf-8")
     active = translated[translated.index("md-nav__link--active"):][:600]
     assert "md-status--zh-only" not in active

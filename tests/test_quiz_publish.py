@@ -101,7 +101,8 @@ def test_generated_files_and_pages(quiz_root):
     ours = {uri: item for uri, item in items.items() if re.fullmatch(r"quizzes/[^/]+\.md|assets/shuniu/quiz/[^/]+\.json", uri)}
     files = sorted(uri for uri, item in ours.items() if isinstance(item, GeneratedFile))
     pages = sorted(uri for uri, item in ours.items() if isinstance(item, GeneratedPage))
-    assert files == ["assets/shuniu/quiz/gw.json", "assets/shuniu/quiz/index.json", "assets/shuniu/quiz/zz.json"]
+    assert files == ["assets/shuniu/quiz/gw.json", "assets/shuniu/quiz/index.en.json", "assets/shuniu/quiz/index.json",
+                     "assets/shuniu/quiz/zz.json"]  # index.en.json: the English pages' index (no English bank here)
     assert pages == ["quizzes/exam.md", "quizzes/group-report.md", "quizzes/gw.md", "quizzes/practice.md",
                      "quizzes/progress.md", "quizzes/wrongbook.md", "quizzes/zz.md"]
 
@@ -150,9 +151,11 @@ def test_index_json_lists_every_bank(quiz_root):
     zz_hash = json.loads(items["assets/shuniu/quiz/zz.json"].data)["hash"]
     assert index == {"version": 1, "banks": [
         {"id": "gw", "title": "公文基础", "description": "公文处理入门。", "tags": ["公文", "入门"], "pass_mark": 70,
-         "count": 4, "hash": gw_hash, "url": "assets/shuniu/quiz/gw.json", "page": "quizzes/gw.html"},
+         "count": 4, "hash": gw_hash, "versions": [gw_hash], "url": "assets/shuniu/quiz/gw.json",
+         "page": "quizzes/gw.html"},
         {"id": "zz", "title": "最后", "description": "", "tags": [], "pass_mark": 60,
-         "count": 1, "hash": zz_hash, "url": "assets/shuniu/quiz/zz.json", "page": "quizzes/zz.html"},
+         "count": 1, "hash": zz_hash, "versions": [zz_hash], "url": "assets/shuniu/quiz/zz.json",
+         "page": "quizzes/zz.html"},
     ]}
 
 
@@ -239,13 +242,15 @@ def test_player_pages_hold_their_container(quiz_root, lang, name, title, contain
     page = items[f"quizzes/{name}.md"].markdown
     assert page.startswith(f'---\ntitle: "{title}"\nhide: [toc]\n---\n\n')
     fallback = FALLBACK[lang]  # shown until the player replaces it, and kept when scripts are off
-    assert f'<div id="{container}" data-index="assets/shuniu/quiz/index.json"><p class="shuniu-note">{fallback}</p></div>' in page
+    index = "assets/shuniu/quiz/index.json" if lang == "zh" else "assets/shuniu/quiz/index.en.json"
+    assert f'<div id="{container}" data-index="{index}"><p class="shuniu-note">{fallback}</p></div>' in page
 
 
 def test_every_data_file_has_a_script_twin_for_pages_opened_from_disk(quiz_root):
     _, items = made(quiz_root)
     twins = sorted(uri for uri in items if re.fullmatch(r"assets/shuniu/quiz/[^/]+\.js", uri))
-    assert twins == ["assets/shuniu/quiz/gw.js", "assets/shuniu/quiz/index.js", "assets/shuniu/quiz/zz.js"]
+    assert twins == ["assets/shuniu/quiz/gw.js", "assets/shuniu/quiz/index.en.js", "assets/shuniu/quiz/index.js",
+                     "assets/shuniu/quiz/zz.js"]
     for twin in twins:
         url = twin.removesuffix(".js") + ".json"
         data = items[url].data.decode("utf-8").removesuffix("\n")

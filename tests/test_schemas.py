@@ -57,11 +57,12 @@ def test_every_schema_is_a_valid_draft_2020_12_schema():
 
 
 @pytest.mark.parametrize(("name", "pattern"), [
-    ("bank", "quizzes/*.yml"), ("plan", "docs/study/plans/*.yml"), ("glossary", "docs/glossary.yml"),
+    ("bank", "quizzes/*.yml"), ("bank-en", "quizzes/*.en.yml"), ("plan", "docs/study/plans/*.yml"),
+    ("glossary", "docs/glossary.yml"),
     ("terms-en", "docs/terms.en.yml"), ("synonyms", "docs/search/synonyms.yml"),
 ])
 def test_every_real_file_validates(name, pattern):
-    files = sorted(ROOT.glob(pattern))
+    files = sorted(f for f in ROOT.glob(pattern) if name != "bank" or not f.name.endswith(".en.yml"))  # bank-en's
     assert files
     for file in files:
         assert errors(name, yaml.safe_load(file.read_text(encoding="utf-8"))) == [], file
@@ -118,4 +119,5 @@ def test_the_editor_settings_name_existing_schemas():
         "./schemas/front-matter.schema.json"}
     for schema, globs in mapped.items():
         assert (ROOT / schema).is_file()
-        assert all(list(ROOT.glob(pattern)) for pattern in ([globs] if isinstance(globs, str) else globs)), globs
+        patterns = [globs] if isinstance(globs, str) else globs
+    assert all(list(ROOT.glob(pattern)) for pattern in patterns if not pattern.startswith("!")), globs  # "!": except

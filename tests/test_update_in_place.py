@@ -28,6 +28,9 @@ def next_release(root: Path) -> Path:
     text = text.replace("stem: 国家秘密的密级分为几级？", "stem: 按照保守国家秘密法，国家秘密的密级共分为几级？", 1)
     last = text.rindex("\n  - id: ")
     bank.write_text(text[:last] + "\n", encoding="utf-8")
+    english = root / "quizzes" / "baomi.en.yml"  # its English version follows, as shuniu check requires
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text[:text.rindex("\n  - id: ")] + "\n", encoding="utf-8")
     added_check = {"yongyin-shenpi.md": "需骑缝的材料已标明骑缝位置", "yongyin-shenpi.en.md": "Cross-page seal positions marked"}
     for name, text in added_check.items():
         procedure = root / "docs" / "procedures" / name

@@ -20,6 +20,8 @@ QUIZZES = "quizzes"
 # `classification` (public | internal) is read and checked by shuniu.control (editions) before banks load.
 BANK_FIELDS = {"id", "title", "description", "tags", "pass_mark", "questions", "classification", "points"}
 # Generated pages share the bank pages' folder (quizzes/<id>.html), so a bank may not take their names.
+# quizzes/<id>.en.yml is the English version of a bank, read by shuniu.quiz.translation.
+TRANSLATION_SUFFIX = ".en.yml"
 RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress", "group-report"}
 _BANK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -38,7 +40,7 @@ def load_banks(root: Path, content: Content, problems: Problems) -> None:
         path = f"{QUIZZES}/{file.name}"
         if file.suffix == ".yaml":
             problems.add(path, 1, f"bank files end in .yml: rename it to {file.stem}.yml")
-        elif file.suffix == ".yml" and file.is_file():
+        elif file.suffix == ".yml" and file.is_file() and not file.name.endswith(TRANSLATION_SUFFIX):
             bank = load_bank(file, path, problems, question_ids)
             content.banks.append(bank if bank is not None else Bank(file.stem, "", path, ()))
 

@@ -12,7 +12,7 @@ from shuniu.generated import GeneratedPage, front_matter
 from shuniu.model import DEFAULT_LANG, Content, Page
 from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
-from shuniu.quiz.publish import INDEX_URL
+from shuniu.quiz.publish import english_tags, index_url
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.html import esc, md_escape_cell
@@ -49,12 +49,14 @@ def tag_link(bank: Bank, tag: str) -> str:
     return f"[{md_escape_cell(tag)}](practice.md?bank={bank.id}&tag={quote(tag)})"
 
 
-def render_bank_page(bank: Bank, lang: str, taught_by: str = "") -> str:
+def render_bank_page(bank: Bank, lang: str, taught_by: str = "",
+                     tags_of: Callable[[tuple[str, ...]], list[str]] = list) -> str:
     """A bank's page: what is in it (by type, difficulty and tag), its pass mark, where to start and
-    (``taught_by``, Markdown) the study units that teach it."""
+    (``taught_by``, Markdown) the study units that teach it. ``tags_of``: a question's tags as the page's
+    player data has them (English for an English version), so the tag links filter by them."""
     types = Counter(q.type for q in bank.questions)
     levels = Counter(q.difficulty for q in bank.questions)
-    tags = Counter(tag for q in bank.questions for tag in q.tags)
+    tags = Counter(tag for q in bank.questions for tag in tags_of(q.tags))
     parts = [front_matter(bank.title, hide_toc=True)]
     if bank.description:
         parts.append(md_escape_cell(bank.description) + "\n\n")
@@ -67,7 +69,8 @@ def render_bank_page(bank: Bank, lang: str, taught_by: str = "") -> str:
     parts.append(f"## {qt(lang, 'by_type')}\n\n{count_table(qt(lang, 'by_type'), type_rows, lang)}\n\n")
     level_rows = [(difficulty_label(lang, level), levels[level]) for level in (1, 2, 3) if levels[level]]
     parts.append(f"## {qt(lang, 'by_difficulty')}\n\n{count_table(qt(lang, 'by_difficulty'), level_rows, lang)}\n\n")
-    tag_rows = [(tag_link(bank, tag), count) for tag, count in sorted(tags.items(), key=lambda item: (-item[1], item[0]))]
+    by_count = sorted(tags.items(), key=lambda item: (-item[1], item[0]))
+    tag_rows = [(tag_link(bank, tag), count) for tag, count in by_count]
     tag_part = count_table(qt(lang, "by_tag"), tag_rows, lang) if tag_rows else qt(lang, "no_tags")
     parts.append(f"## {qt(lang, 'by_tag')}\n\n{tag_part}\n\n")
     if DOWNLOAD_LINKS:
@@ -85,7 +88,7 @@ def render_player_page(name: str, container: str, lang: str) -> str:
         parts.append(f'!!! warning "{qt(lang, "caveat_title")}"\n    {qt(lang, "caveat")}\n\n')
     # The player replaces this line; it stays when scripts are off or did not load.
     fallback = f'<p class="shuniu-note">{esc(qt(lang, "player_fallback"))}</p>'
-    parts.append(f'<div id="{container}" data-index="{INDEX_URL}">{fallback}</div>\n')
+    parts.append(f'<div id="{container}" data-index="{index_url(lang)}">{fallback}</div>\n')
     return "".join(parts)
 
 
@@ -101,21 +104,29 @@ def render_group_report_page(lang: str) -> str:
         front_matter(qt(lang, "group_report"), hide_toc=True), qt(lang, "group_report_intro") + "\n\n",
         f'!!! warning "{qt(lang, "caveat_title")}"\n    {qt(lang, "group_report_caveat")}\n\n',
         f'<link rel="stylesheet" href="{up}assets/shuniu/group-report.css">\n',
-        f'<div id="shuniu-group-report" data-index="{INDEX_URL}">{fallback}</div>\n',
+        f'<div id="shuniu-group-report" data-index="{index_url(lang)}">{fallback}</div>\n',
         f'<script src="{up}assets/shuniu/group-report.js" defer></script>\n',
     ])
 
 
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page and the four player pages, for a reader of ``lang``."""
-    pages = [GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_page(bank, lang, teaching_units(content, bank, lang)),
-                           chinese_only=lang != DEFAULT_LANG)  # the questions are Chinese
-             for bank in content.banks]
+    pages = [_bank_page(content, bank, lang) for bank in content.banks]
     # The player pages lead the section's menu, in the order a learner uses them.
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
               for i, (name, container) in enumerate(PLAYER_PAGES)]
     pages.append(GeneratedPage(f"{FOLDER}/{GROUP_REPORT}.md", render_group_report_page(lang), nav_weight=10 + len(PLAYER_PAGES)))
     return pages
+
+
+def _bank_page(content: Content, bank: Bank, lang: str) -> GeneratedPage:
+    """A bank's page in ``lang``: from its English version where one is complete, else the Chinese
+    bank marked Chinese only (its questions are Chinese)."""
+    english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
+    shown = english or bank
+    page = render_bank_page(shown, lang, teaching_units(content, shown, lang),
+                            (lambda tags: english_tags(content, tags)) if english else list)
+    return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, chinese_only=lang != DEFAULT_LANG and english is None)
 
 
 def render_bank_index(content: Content, page: Page, lang: str) -> str:
@@ -124,10 +135,15 @@ def render_bank_index(content: Content, page: Page, lang: str) -> str:
         return qt(lang, "no_banks")
     head = [qt(lang, "bank"), qt(lang, "count"), qt(lang, "pass_mark"), qt(lang, "tags")]
     rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
-    for bank in sorted(content.banks, key=lambda bank: sort_key(bank.title)):  # as the menu lists them
+    def page_title(bank: Bank) -> str:  # the bank page's own title, which the menu sorts by
+        english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
+        return english.title if english else bank.title
+
+    for bank in sorted(content.banks, key=lambda bank: sort_key(page_title(bank))):  # as the menu lists them
         link = relative_link(page.base_src, f"{FOLDER}/{bank.id}.md")
         tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(_english(content, t, lang) for t in bank.tags))
-        title = md_escape_cell(english_title(content, bank.title, lang) or bank.title)
+        shown = page_title(bank)
+        title = md_escape_cell(shown if shown != bank.title else english_title(content, bank.title, lang) or bank.title)
         rows.append(f"| [{title}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
     players = " · ".join(
         f"[{qt(lang, name)}]({relative_link(page.base_src, f'{FOLDER}/{name}.md')})" for name, _ in PLAYER_PAGES

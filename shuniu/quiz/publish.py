@@ -10,6 +10,7 @@ from disk (file://) but run classic scripts, so the player loads the twins there
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from shuniu.generated import GeneratedFile
-from shuniu.model import Content
+from shuniu.model import DEFAULT_LANG, Content
 from shuniu.quiz.model import Bank, Question, QuestionType
 from shuniu.quiz.points import points_json, points_of, type_points
 
 DATA_DIR = "assets/shuniu/quiz"
 INDEX_URL = f"{DATA_DIR}/index.json"
+ENGLISH_INDEX_URL = f"{DATA_DIR}/index.en.json"  # English pages' index: English data where a bank has it
+ENGLISH_HASH_PREFIX = "en-"  # an English version's hash says so, and so does every result file taken on it
 VERSION = 1
 REGISTRY = "__shuniuQuiz"  # the global the script twins register their data in
 
@@ -45,18 +48,31 @@ def bank_page_url(bank_id: str) -> str:
 
 @dataclass(frozen=True)
 class Published:
-    """Every bank's data as published, keyed by bank id, plus the index."""
+    """Every bank's data as published, keyed by bank id, plus the index; the same in English."""
 
     banks: dict[str, dict[str, Any]]
     index: dict[str, Any]
+    english: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # complete translations only
+    english_index: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def files(self) -> list[GeneratedFile]:
         """Every JSON file and its script twin."""
-        data = {INDEX_URL: self.index, **{f"{DATA_DIR}/{bank_id}.json": bank for bank_id, bank in self.banks.items()}}
+        data = {INDEX_URL: self.index, ENGLISH_INDEX_URL: self.english_index,
+                **{bank_url(bank_id): bank for bank_id, bank in self.banks.items()},
+                **{bank_url(bank_id, "en"): bank for bank_id, bank in self.english.items()}}
         made = []
         for url, value in data.items():
             made += [GeneratedFile(url, _encode(value)), GeneratedFile(script_twin(url), _script(url, value))]
         return made
+
+
+def index_url(lang: str) -> str:
+    """The index the player pages of ``lang`` read."""
+    return INDEX_URL if lang == DEFAULT_LANG else ENGLISH_INDEX_URL
+
+
+def bank_url(bank_id: str, lang: str = DEFAULT_LANG) -> str:
+    return f"{DATA_DIR}/{bank_id}.json" if lang == DEFAULT_LANG else f"{DATA_DIR}/{bank_id}.{lang}.json"
 
 
 def script_twin(url: str) -> str:
@@ -73,8 +89,13 @@ def published(content: Content) -> Published:
     if _cache is not None and _cache[0]() is content:
         return _cache[1]
     banks = {bank.id: bank_data(content, bank) for bank in content.banks}
-    index = {"version": VERSION, "banks": [_index_entry(bank, banks[bank.id]) for bank in content.banks]}
-    result = Published(banks, index)
+    english = {bank.id: english_data(content, content.english_banks[bank.id], banks[bank.id])
+               for bank in content.banks if bank.id in content.english_banks}
+    index = {"version": VERSION, "banks": [_index_entry(bank, banks[bank.id], english.get(bank.id)) for bank in content.banks]}
+    english_index = {"version": VERSION, "banks": [
+        _index_entry(content.english_banks[bank.id], english[bank.id], banks[bank.id], "en") if bank.id in english
+        else _index_entry(bank, banks[bank.id]) for bank in content.banks]}
+    result = Published(banks, index, english, english_index)
     _cache = (weakref.ref(content), result)
     return result
 
@@ -97,7 +118,31 @@ def bank_data(content: Content, bank: Bank) -> dict[str, Any]:
     return {**head, "hash": digest, "questions": questions}
 
 
-def question_data(content: Content, bank: Bank, question: Question) -> dict[str, Any]:
+def english_data(content: Content, english: Bank, chinese: dict[str, Any]) -> dict[str, Any]:
+    """An English bank as the player reads it: the Chinese shape plus ``lang``, each question's
+    ``qhash`` (the 错题本's hash of the Chinese question: the same question in either language) and
+    a hash of its own, ``en-`` and 16 hex digits, so a result file says it was taken in English."""
+    head = {"version": VERSION, "id": english.id, "lang": "en", "title": english.title,
+            "pass_mark": chinese["pass_mark"], "points": chinese["points"]}
+    original = {question["id"]: question for question in chinese["questions"]}
+    questions = [{**question_data(content, english, q, "en"), "tags": english_tags(content, q.tags),
+                  "qhash": question_hash(original[q.id])} for q in english.questions]
+    digest = hashlib.sha256(canonical_json({**head, "questions": questions}).encode("utf-8")).hexdigest()[:16]
+    return {**head, "hash": ENGLISH_HASH_PREFIX + digest, "questions": questions}
+
+
+def english_tags(content: Content, tags: tuple[str, ...]) -> list[str]:
+    """Tags in English from the term list (a tag not in it stays as written): English pages filter by these."""
+    return [content.english_terms.get(tag, tag) for tag in tags]
+
+
+def question_hash(question: dict[str, Any]) -> str:
+    """What the player's questionHash (asked.js) computes of a published question: type, stem, options, key."""
+    key = [question["type"], question["stem"], question.get("options"), question.get("answer")]
+    return hashlib.sha256(canonical_json(key).encode("utf-8")).hexdigest()[:16]
+
+
+def question_data(content: Content, bank: Bank, question: Question, lang: str = DEFAULT_LANG) -> dict[str, Any]:
     """A question of ``bank`` as the player reads it (``points``: what it is worth, see points_of)."""
     data: dict[str, Any] = {"id": question.id, "type": question.type.value, "stem": question.stem}
     if question.type.is_choice:
@@ -106,15 +151,16 @@ def question_data(content: Content, bank: Bank, question: Question) -> dict[str,
     if question.type is QuestionType.FILL:
         data["blanks"] = question.blanks
     data["explanation"] = question.explanation
-    data.update(source_data(content, question.source))
+    data.update(source_data(content, question.source, lang))
     data["difficulty"] = question.difficulty
     data["tags"] = list(question.tags)
     data["points"] = points_json(points_of(bank, question))
     return data
 
 
-def source_data(content: Content, source: str | None) -> dict[str, str | None]:
-    """``source`` as site addresses: the zh page, the English page when one exists, and the title.
+def source_data(content: Content, source: str | None, lang: str = DEFAULT_LANG) -> dict[str, str | None]:
+    """``source`` as site addresses: the zh page, the English page when one exists, and the title
+    (the English page's for ``lang`` en when there is one).
 
     Headings are translated, so the zh anchor is kept on the English address only when the
     English page has a heading with the same anchor (an explicit ``{#id}``); else it opens at the top.
@@ -132,10 +178,14 @@ def source_data(content: Content, source: str | None) -> dict[str, str | None]:
     source_en = None
     if english is not None and english.lang == "en":
         source_en = "en/" + page_url(page.base_src) + (suffix if anchor in english.anchors else "")
-    return {"source": page_url(page.base_src) + suffix, "source_en": source_en, "source_title": page.meta.title}
+    title = english.meta.title if source_en and lang != DEFAULT_LANG and english is not None else page.meta.title
+    return {"source": page_url(page.base_src) + suffix, "source_en": source_en, "source_title": title}
 
 
-def _index_entry(bank: Bank, data: dict[str, Any]) -> dict[str, Any]:
+def _index_entry(bank: Bank, data: dict[str, Any], other: dict[str, Any] | None = None,
+                 lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """A bank in an index; ``versions``: the hashes of every language's current version, so a result
+    taken in either language is known as current (``other``: the bank's data in the other language)."""
     return {
         "id": bank.id,
         "title": bank.title,
@@ -144,8 +194,9 @@ def _index_entry(bank: Bank, data: dict[str, Any]) -> dict[str, Any]:
         "pass_mark": bank.pass_mark,
         "count": len(bank.questions),
         "hash": data["hash"],
-        "url": f"{DATA_DIR}/{bank.id}.json",
-        "page": bank_page_url(bank.id),
+        "versions": [data["hash"]] + ([other["hash"]] if other else []),
+        "url": bank_url(bank.id, lang),
+        "page": ("" if lang == DEFAULT_LANG else f"{lang}/") + bank_page_url(bank.id),
     }
 
 

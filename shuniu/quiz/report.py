@@ -15,9 +15,10 @@ from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.charts import Bar, bar_chart
 from shuniu.quiz.load import load_banks
-from shuniu.quiz.publish import bank_data
+from shuniu.quiz.publish import ENGLISH_HASH_PREFIX, published
 from shuniu.quiz.report_view import local_time, minutes_taken, render_html
 from shuniu.quiz.results import AnswerRecord, Result, ResultError, read_result
+from shuniu.quiz.translation import load_translations
 
 CSV_HEAD = ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
             "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件"]
@@ -62,12 +63,16 @@ class Report:
     questions: list[QuestionStat]
     types: list[ScoreStat]
     tags: list[ScoreStat]
-    current: dict[str, str]  # bank id -> content hash of the bank as the site publishes it now
+    current: dict[str, set[str]]  # bank id -> content hashes of the bank as the site publishes it now (zh, en)
 
     def outdated(self, result: Result) -> list[str]:
-        """The banks ``result`` was taken on in a version other than the current one."""
+        """The banks ``result`` was taken on in a version other than a current one (in either language)."""
         return [bank for bank, digest in zip(result.banks, result.hashes, strict=True)
-                if bank in self.current and self.current[bank] != digest]
+                if bank in self.current and digest not in self.current[bank]]
+
+    def english(self) -> int:
+        """How many results were taken on an English version of a bank (same questions, same ids)."""
+        return sum(any(digest.startswith(ENGLISH_HASH_PREFIX) for digest in r.hashes) for r in self.results)
 
     def papers(self) -> int:
         """How many different papers (seed and banks) the results come from."""
@@ -123,6 +128,7 @@ def current_banks(root: Path) -> Content:
     """The pages and banks under ``root`` as they are now (empty when there are none)."""
     content = load_content(root)[0] if (root / "docs").is_dir() else Content()
     load_banks(root, content, Problems())
+    load_translations(root, content, Problems())  # an English sitting is of the same questions, by id
     return content
 
 
@@ -131,9 +137,9 @@ def bank_questions(content: Content) -> dict[str, Known]:
     return {q.id: Known(q.stem, q.tags) for bank in content.banks for q in bank.questions}
 
 
-def bank_hashes(content: Content) -> dict[str, str]:
-    """Bank id -> the content hash the site publishes for it (its index.json ``hash``)."""
-    return {bank.id: bank_data(content, bank)["hash"] for bank in content.banks}
+def bank_hashes(content: Content) -> dict[str, set[str]]:
+    """Bank id -> the content hashes the site publishes for it (index.json ``versions``: Chinese and English)."""
+    return {entry["id"]: set(entry["versions"]) for entry in published(content).index["banks"]}
 
 
 def question_stats(results: list[Result], known: dict[str, Known]) -> list[QuestionStat]:

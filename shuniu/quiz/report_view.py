@@ -120,6 +120,13 @@ def _papers(report: Report) -> str:
             if count > 1 else "")
 
 
+def _english(report: Report) -> str:
+    """Said plainly: English sittings are merged with Chinese ones by question id (groupview.js says it too)."""
+    count = report.english()
+    return (f'<p class="note">其中 {count} 份成绩是用英文版题库作答的：英文版与中文版是同一批题（题号、题型、答案相同），'
+            "按题号合并统计。</p>" if count else "")
+
+
 def _skipped(report: Report) -> str:
     if not report.skipped:
         return ""
@@ -137,7 +144,7 @@ def render_html(report: Report, charts: list[str]) -> str:
         f"{_summary(report)}"
         '<p class="note">成绩文件由学员的浏览器生成。校验码能发现无意或随手的修改，但不能防止有意伪造：'
         "本报告适合学习和自测，不适合作为高风险考试的依据。</p>"
-        f"{_papers(report)}"
+        f"{_papers(report)}{_english(report)}"
         f"<h2>成员成绩</h2>{charts[0]}{_members(report)}"
         f"<h2>各题正确率</h2>{charts[1]}{_questions(report)}"
         f"<h2>各题型得分</h2>{_scores('题型', report.types, _type_name)}"

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime
 
-from shuniu.model import Content, Page, Section
+from shuniu.model import DEFAULT_LANG, Content, Page, Section
 from shuniu.quiz.model import Bank
 from shuniu.quiz.strings import qt
 from shuniu.render.html import md_link_text
+from shuniu.render.language import english_title
 from shuniu.render.page_header import relative_link
 from shuniu.render.section_index import reading_order
 
@@ -42,11 +43,18 @@ def render_unit_banks(content: Content, page: Page, lang: str) -> str:
         return ""
     to_quizzes = relative_link(page.src, f"{FOLDER}/index.md").removesuffix("index.md")
     items = [
-        f"- [{md_link_text(bank.title)}]({to_quizzes}{bank.id}.md){_s(lang, 'count').format(n=len(bank.questions))}"
+        f"- [{md_link_text(_title(content, bank, lang))}]({to_quizzes}{bank.id}.md)"
+        f"{_s(lang, 'count').format(n=len(bank.questions))}"
         f"　{bank_buttons(bank, lang, to_quizzes)}"
         for bank in banks
     ]
     return f"## {_s(lang, 'heading')} {{ #shuniu-practice }}\n\n{_s(lang, 'intro')}\n\n" + "\n".join(items) + "\n"
+
+
+def _title(content: Content, bank: Bank, lang: str) -> str:
+    """A bank's title for a reader of ``lang``: its English version's, else the term list's, else its own."""
+    english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
+    return english.title if english else english_title(content, bank.title, lang) or bank.title
 
 
 def unit_banks(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:

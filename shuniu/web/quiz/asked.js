@@ -5,9 +5,10 @@
 import { canonicalJSON, sha256Hex } from "./checksum.js";
 import { score } from "./scoring.js";
 
-/** A short hash of everything that gives an answer its meaning: type, stem, options, key. */
+/** A short hash of everything that gives an answer its meaning: type, stem, options, key. An English
+ * question carries its Chinese original's (`qhash`): the same question, whichever language it was answered in. */
 export function questionHash(question) {
-  return sha256Hex(canonicalJSON([question.type, question.stem, question.options ?? null, question.answer ?? null])).slice(0, 16);
+  return question.qhash || sha256Hex(canonicalJSON([question.type, question.stem, question.options ?? null, question.answer ?? null])).slice(0, 16);
 }
 
 /** The `asked` record of an answer: {hash, chosen: [option texts]} (chosen for choice questions only). */

@@ -25,9 +25,10 @@ function offer(name, blob) {
   link.remove();
 }
 
-/** The bank versions a result was taken on that differ from the banks published now. */
+/** The bank versions a result was taken on that differ from the banks published now (in either language). */
 function outdated(result, catalog) {
-  return result.banks.filter((id, i) => catalog.bank(id) && catalog.bank(id).hash !== result.hashes[i]);
+  const current = (bank) => bank.versions || [bank.hash];
+  return result.banks.filter((id, i) => catalog.bank(id) && !current(catalog.bank(id)).includes(result.hashes[i]));
 }
 
 function membersPart(results, catalog) {
@@ -60,6 +61,13 @@ function scoresPart(title, head, stats, label) {
     : note(T("（题目没有标签）", "(the questions have no tags)"))];
 }
 
+/** English sittings (their bank hashes start "en-") are the same questions by id: merged, and said so. */
+function englishNote(results) {
+  const count = results.filter((r) => r.hashes.some((hash) => hash.startsWith("en-"))).length;
+  return count ? note(T(`其中 ${count} 份成绩是用英文版题库作答的：英文版与中文版是同一批题（题号、题型、答案相同），按题号合并统计。`,
+    `${count} of these results were taken in English: the English version has the same questions (same ids, types and keys), merged by id.`)) : null;
+}
+
 function papersNote(results) {
   const papers = new Set(results.map((r) => JSON.stringify([r.seed, r.banks])));
   return papers.size > 1 ? note(T(`注意：这些成绩来自 ${papers.size} 份不同的试卷（种子或题库不同），各题正确率按题目合并统计。`,
@@ -90,7 +98,7 @@ function downloads(results, known) {
 
 function render(out, files, catalog, known) {
   const { results, skipped } = readResults(files);
-  const parts = results.length ? [summaryLine(results), papersNote(results), downloads(results, known),
+  const parts = results.length ? [summaryLine(results), papersNote(results), englishNote(results), downloads(results, known),
     membersPart(results, catalog), questionsPart(results, known),
     scoresPart(T("各题型得分", "Per question type"), T("题型", "Type"), typeStats(results), typeName),
     scoresPart(T("各标签得分", "Per tag"), T("标签", "Tag"), tagStats(results, known), String)]
