@@ -1,6 +1,6 @@
 """`shuniu check` on every save, fast: the same loaders and checkers as :func:`shuniu.check.check_root`,
-with the two per-file parts (reading pages, scanning for classified markings) remembered per file
-until the file changes. The cross-file rules run in full each time, so the problems are the same."""
+with the per-file parts (reading pages and banks, scanning for classified markings) remembered per
+file until the file changes. The cross-file rules run in full each time, so the problems are the same."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from shuniu.control.published import published_files
 from shuniu.model import Content, Page
 from shuniu.pages import load_page
 from shuniu.problems import Problems
+from shuniu.quiz.load import QUIZZES, load_bank, load_banks
+from shuniu.quiz.model import Bank
 
 Stamp = tuple[int, int]  # a file's modification time (ns) and size
 
@@ -37,6 +39,14 @@ class _Scan:
     internal_banks: frozenset[str]
 
 
+@dataclass(frozen=True)
+class _BankRead:
+    stamp: Stamp
+    bank: Bank | None
+    problems: Problems
+    question_ids: frozenset[str]  # every question id the file declares (even on a question with problems)
+
+
 class IncrementalCheck:
     """Checks one content root again and again, rereading only the files that changed."""
 
@@ -44,6 +54,7 @@ class IncrementalCheck:
         self.root = root
         self._pages: dict[Path, _PageRead] = {}
         self._scans: dict[Path, _Scan] = {}
+        self._banks: dict[Path, _BankRead] = {}
 
     def run(self) -> tuple[Content, Problems]:
         """Everything `shuniu check` loads and reports for the root as it is now."""
@@ -53,6 +64,8 @@ class IncrementalCheck:
         for load in LOADERS:
             if load is scan_for_markings:
                 self._scan_markings(content, problems)
+            elif load is load_banks:
+                self._load_banks(content, problems)
             else:
                 load(self.root, content, problems)
         for check in CHECKERS:
@@ -98,3 +111,31 @@ class IncrementalCheck:
             problems.extend(scan.problems)
             content.internal_banks.update(scan.internal_banks)
         self._scans = seen
+
+    def _load_banks(self, content: Content, problems: Problems) -> None:
+        """:func:`shuniu.quiz.load.load_banks`, rereading only changed banks. Each bank is read on its
+        own; a question id in two files is reported by reading them all together, as the check does."""
+        folder = self.root / QUIZZES
+        if not folder.is_dir():
+            return
+        seen: dict[Path, _BankRead] = {}
+        own = Problems()
+        for file in sorted(folder.iterdir()):
+            path = f"{QUIZZES}/{file.name}"
+            if file.suffix == ".yaml":
+                own.add(path, 1, f"bank files end in .yml: rename it to {file.stem}.yml")
+            elif file.suffix == ".yml" and file.is_file():
+                read = self._banks.get(file)
+                if read is None or read.stamp != _stamp(file):
+                    stamp, found, ids = _stamp(file), Problems(), dict[str, str]()
+                    read = _BankRead(stamp, load_bank(file, path, found, ids), found, frozenset(ids))
+                seen[file] = read
+        self._banks = seen
+        declared = [read.question_ids for read in seen.values()]
+        if sum(map(len, declared)) != len(frozenset().union(*declared)):
+            load_banks(self.root, content, problems)  # an id in two banks: the shared reading reports it
+            return
+        problems.extend(own)
+        for file, read in seen.items():
+            problems.extend(read.problems)
+            content.banks.append(read.bank if read.bank is not None else Bank(file.stem, "", f"{QUIZZES}/{file.name}", ()))

@@ -128,10 +128,15 @@ class Preview:
         self._full_build(content)
 
     def _only_content(self, changed: set[Path], stamps: dict[Path, tuple[int, int]]) -> bool:
-        """Only content files were edited (none added or removed, nothing else touched)."""
-        content_folders = (self.root / "docs", self.root / "quizzes")
+        """Only pages, banks or plans were edited (none added or removed, nothing else touched).
+
+        The YAML files at the top of docs/ (the glossary, the term list) and the search words
+        change every page (tooltips, English titles) or the search index: those take a full build."""
+        docs = self.root / "docs"
+        sitewide = {docs, docs / "search"}
         return all(file in stamps and file in self._stamps and file.suffix in CONTENT_SUFFIXES
-                   and any(folder in file.parents for folder in content_folders) for file in changed)
+                   and (docs in file.parents or file.parent == self.root / "quizzes")
+                   and not (file.suffix == ".yml" and file.parent in sitewide) for file in changed)
 
     def _full_build(self, content: Any) -> None:
         """Build everything into a new folder while the old one is still served; then switch."""
@@ -142,6 +147,10 @@ class Preview:
         target = self.site_dir if first else Path(tempfile.mkdtemp(prefix="shuniu-preview-"))
         try:
             self.snapshot = full_build(str(self.config_file), target, self.serve_url, content)
+        except Exception:
+            if target != self.site_dir:
+                shutil.rmtree(target, ignore_errors=True)
+            raise
         finally:
             self.building = False
         if target != self.site_dir:
@@ -149,6 +158,8 @@ class Preview:
             if self.server is not None:
                 self.server.root = str(target)
             shutil.rmtree(old, ignore_errors=True)
+            if self.server is not None:
+                self.server.publish()  # a newer site: the pages reload
 
     def error_page(self, code: int) -> bytes:
         """The 404 page; before the first good build, every address (the problems are listed over it)."""

@@ -22,8 +22,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from shuniu.generated import GeneratedFile, GeneratedPage, generate
+from shuniu.generated import GeneratedFile, GeneratedPage
 from shuniu.model import Content
+from shuniu_preview.depends import EVERYTHING, Made, all_items, changed_parts, generate_kept
 
 log = logging.getLogger("mkdocs.shuniu.preview")
 HOOKS = "hooks/shuniu_hooks.py"
@@ -46,6 +47,7 @@ class Snapshot:
     config: MkDocsConfig
     languages: dict[str, LanguageBuild] = field(default_factory=dict)
     data: dict[str, bytes] = field(default_factory=dict)  # generated data files by src_uri
+    made: dict[str, dict[str, Made]] = field(default_factory=dict)  # each language's generators' output
 
 
 class _Keep(BasePlugin):  # type: ignore[type-arg]
@@ -78,7 +80,10 @@ def full_build(config_file: str, site_dir: Path, serve_url: str, content: Conten
     root = Path(str(config.config_file_path)).parent
     hooks.use_checked_content(root, content, hooks._signature(root))
     build(config, serve_url=serve_url)
-    snapshot.data = _data_files(hooks, hooks._default_language(config))
+    for lang in snapshot.languages:  # what each generator read: the next save reruns only those it touches
+        snapshot.made[lang] = generate_kept(hooks._State.content, lang, hooks.today(), {}, EVERYTHING)
+    default = hooks._default_language(config)
+    snapshot.data = {item.src_uri: item.data for item in all_items(snapshot.made[default]) if isinstance(item, GeneratedFile)}
     return snapshot
 
 
@@ -86,12 +91,6 @@ def _hooks(config: MkDocsConfig) -> ModuleType:
     hooks = config.plugins[HOOKS]
     assert isinstance(hooks, ModuleType)
     return hooks
-
-
-def _data_files(hooks: ModuleType, default: str) -> dict[str, bytes]:
-    """The generated data files (practice data, exports): language-neutral, made once at the site root."""
-    made = generate(hooks._State.content, default, hooks.today())
-    return {item.src_uri: item.data for item in made if isinstance(item, GeneratedFile)}
 
 
 def rerender(snapshot: Snapshot, saved: set[Path], content: Content) -> list[str]:
@@ -103,7 +102,10 @@ def rerender(snapshot: Snapshot, saved: set[Path], content: Content) -> list[str
     hooks.use_checked_content(root, content, hooks._signature(root))
     if _menu_titles(before) != _menu_titles(hooks._State.content):
         raise MenusChanged("a page's title or a section index changed")
-    made = {lang: generate(hooks._State.content, lang, hooks.today()) for lang in snapshot.languages}
+    parts = changed_parts(before, hooks._State.content, saved, root)
+    for lang in snapshot.languages:
+        snapshot.made[lang] = generate_kept(hooks._State.content, lang, hooks.today(), snapshot.made[lang], parts)
+    made = {lang: all_items(snapshot.made[lang]) for lang in snapshot.languages}
     fresh = {lang: {i.src_uri: i for i in items if isinstance(i, GeneratedPage)} for lang, items in made.items()}
     for lang, pages in fresh.items():
         if _shape(pages) != _shape(snapshot.languages[lang].generated):

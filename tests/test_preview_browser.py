@@ -143,11 +143,11 @@ def test_problem_text_is_shown_as_text(preview, page):
     """A problem quotes the author's content: it is never read as HTML."""
     root, url = preview
     page.goto(f"{url}/policies/yinzhang.html")
-    hostile = VALID_POLICY.format(id="yinzhang").replace("title: 印章管理办法",
-                                                         "title: 印章管理办法\nowner2: <img src=x onerror=alert(1)>")
+    hostile = VALID_POLICY.format(id="yinzhang").replace("status: effective", "status: <img src=x onerror=alert(1)>")
     _save(root, "docs/policies/yinzhang.md", hostile)
     overlay = page.locator(OVERLAY)
     overlay.wait_for(timeout=WAIT_MS)
+    assert "<img src=x onerror=alert(1)>" in overlay.inner_text()
     assert overlay.locator("img").count() == 0
     _save(root, "docs/policies/yinzhang.md", VALID_POLICY.format(id="yinzhang"))
     overlay.wait_for(state="detached", timeout=WAIT_MS)
