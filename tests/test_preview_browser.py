@@ -22,6 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BANK = """id: yinzhang
 title: 印章管理练习
+description: 印章保管的基本要求。
 pass_mark: 60
 questions:
   - id: yinzhang-001
@@ -126,16 +127,16 @@ def test_a_broken_page_shows_its_problems_until_it_is_fixed(preview, page):
 def test_a_saved_bank_shows_on_its_page_and_a_broken_one_names_its_line(preview, page):
     root, url = preview
     page.goto(f"{url}/quizzes/yinzhang.html")
-    _save(root, "quizzes/yinzhang.yml", BANK.replace("专人专柜保管。", "专人专柜保管，用后归位。"))
-    page.get_by_text("专人专柜保管，用后归位。").first.wait_for(timeout=WAIT_MS)
+    _save(root, "quizzes/yinzhang.yml", BANK.replace("印章保管的基本要求。", "印章保管和使用的要求。"))
+    page.get_by_text("印章保管和使用的要求。").first.wait_for(timeout=WAIT_MS)
     _save(root, "quizzes/yinzhang.yml", BANK.replace("answer: true", "answer: maybe"))
     overlay = page.locator(OVERLAY)
     overlay.wait_for(timeout=WAIT_MS)
     lines = overlay.locator("li").all_inner_texts()
     assert lines == [str(problem) for problem in check_root(root)[1].sorted()]
     assert lines and lines[0].startswith("quizzes/yinzhang.yml:9: ")
-    _save(root, "quizzes/yinzhang.yml", BANK.replace("专人专柜保管。", "专人专柜保管，不得外借。"))
-    page.get_by_text("专人专柜保管，不得外借。").first.wait_for(timeout=WAIT_MS)
+    _save(root, "quizzes/yinzhang.yml", BANK.replace("印章保管的基本要求。", "印章不得外借。"))
+    page.get_by_text("印章不得外借。").first.wait_for(timeout=WAIT_MS)
     assert overlay.count() == 0
 
 
