@@ -97,7 +97,7 @@ class Preview:
     def refresh(self) -> None:
         """The live-reload server's builder: check, then re-render what changed (or build it all)."""
         with self._lock:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             stamps = self._read_stamps()
             changed = {file for file in stamps.keys() | self._stamps.keys() if stamps.get(file) != self._stamps.get(file)}
             content, problems = self.checker.run()
@@ -110,7 +110,8 @@ class Preview:
                 return  # keep the last good pages, and the saves not shown yet
             try:
                 self._show(changed, stamps, content)
-                log.info(f"Shown in {time.perf_counter() - start:.2f} s after the save was noticed")
+                log.info(f"Shown {time.perf_counter() - start:.2f} s after the save was noticed "
+                         f"({time.process_time() - cpu:.2f} s of processor time)")
             except Exception as error:  # a build error (a refused inline script…): shown like a problem
                 log.exception("the preview could not be rebuilt")
                 self.problems = [f"{self.config_file.name}: build failed: {error}"]
