@@ -13,6 +13,7 @@ from shuniu.control.classification import scan_for_markings, scan_published_file
 from shuniu.control.published import published_files
 from shuniu.model import Content, Page
 from shuniu.pages import load_page
+from shuniu.placeholders import find_placeholders
 from shuniu.problems import Problems
 from shuniu.quiz.load import QUIZZES, load_bank, load_banks
 from shuniu.quiz.model import Bank
@@ -70,6 +71,7 @@ class IncrementalCheck:
                 load(self.root, content, problems)
         for check in CHECKERS:
             problems.extend(check(content))
+        problems.extend(find_placeholders(self.root))  # a plain text search of every file: cheap
         return content, problems
 
     def _load_content(self) -> tuple[Content, Problems]:

@@ -17,7 +17,7 @@ def test_the_same_problems_as_shuniu_check_before_and_after_saves(project_copy):
     assert _lines(problems) == _lines(check_root(project_copy)[1]) == []
     page = project_copy / "docs/policies/yinzhang-guanli.md"
     page.write_text(page.read_text(encoding="utf-8").replace("status: effective", "status: sometimes")
-                    + "\n[去处](nowhere.md)\n内部资料 秘密★\n", encoding="utf-8")
+                    + "\n[去处](nowhere.md)\n内部资料 秘密★\n【待填写：依据】\n", encoding="utf-8")
     bank = next((project_copy / "quizzes").glob("*.yml"))
     bank.write_text(bank.read_text(encoding="utf-8").replace("type: single", "type: guess", 1), encoding="utf-8")
     content, problems = checker.run()
@@ -26,6 +26,7 @@ def test_the_same_problems_as_shuniu_check_before_and_after_saves(project_copy):
     assert any(line.startswith("docs/policies/yinzhang-guanli.md:") and "sometimes" in line for line in expected)
     assert any("nowhere.md" in line for line in expected) and any("秘密★" in line for line in expected)
     assert any(line.startswith(f"quizzes/{bank.name}:") for line in expected)
+    assert any("待填写" in line for line in expected)
     assert content.page("policies/yinzhang-guanli.md") is not None
 
 
