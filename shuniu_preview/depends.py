@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from shuniu import features  # noqa: F401 - registers the feature generators
-from shuniu.generated import GENERATORS, Generated
+from shuniu.generated import GENERATORS, Generated, GeneratedFile
 from shuniu.model import Content, Page
 
 PAGE_PARTS = frozenset({"pages", "page", "pages_in", "_by_src", "assets"})
@@ -44,19 +44,27 @@ class Made:
 
 
 def generate_kept(content: Content, lang: str, today: datetime.date, kept: dict[str, Made],
-                  changed: frozenset[str]) -> dict[str, Made]:
-    """Every generator's output for ``lang``: kept where it read none of the ``changed`` parts."""
+                  changed: frozenset[str], *, pages_only: bool = False) -> dict[str, Made]:
+    """Every generator's output for ``lang``: kept where it read none of the ``changed`` parts.
+
+    ``pages_only``: this language uses only the generated pages (the site takes its data files,
+    which are language-neutral, from the default language), so a generator that makes only data
+    files is not run again."""
     made = {}
     for generator in GENERATORS:
         name = f"{generator.__module__}.{generator.__name__}"
         before = kept.get(name)
-        if before is not None and not before.read & changed:
+        if before is not None and (not before.read & changed or pages_only and _files_only(before)):
             made[name] = before
             continue
         reading = _Reading(content)
         items = tuple(generator(reading, lang, today))  # type: ignore[arg-type]
         made[name] = Made(frozenset(reading._shuniu_read), items)
     return made
+
+
+def _files_only(made: Made) -> bool:
+    return all(isinstance(item, GeneratedFile) for item in made.items)
 
 
 def all_items(made: dict[str, Made]) -> list[Generated]:

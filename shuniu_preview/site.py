@@ -103,14 +103,16 @@ def rerender(snapshot: Snapshot, saved: set[Path], content: Content) -> list[str
     if _menu_titles(before) != _menu_titles(hooks._State.content):
         raise MenusChanged("a page's title or a section index changed")
     parts = changed_parts(before, hooks._State.content, saved, root)
+    default = hooks._default_language(config)
     for lang in snapshot.languages:
-        snapshot.made[lang] = generate_kept(hooks._State.content, lang, hooks.today(), snapshot.made[lang], parts)
+        snapshot.made[lang] = generate_kept(hooks._State.content, lang, hooks.today(), snapshot.made[lang], parts,
+                                            pages_only=lang != default)
     made = {lang: all_items(snapshot.made[lang]) for lang in snapshot.languages}
     fresh = {lang: {i.src_uri: i for i in items if isinstance(i, GeneratedPage)} for lang, items in made.items()}
     for lang, pages in fresh.items():
         if _shape(pages) != _shape(snapshot.languages[lang].generated):
             raise MenusChanged("a generated page was added, removed or retitled")
-    written = _write_data(snapshot, hooks._default_language(config), made)
+    written = _write_data(snapshot, default, made)
     for lang in snapshot.languages:
         written += _render_language(snapshot, lang, saved, fresh[lang])
     return written
