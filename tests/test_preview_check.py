@@ -3,8 +3,12 @@ the files that changed."""
 
 from __future__ import annotations
 
+import pytest
+
 from shuniu.check import check_root
 from shuniu_preview.checking import IncrementalCheck
+
+pytestmark = pytest.mark.slow  # copies and checks the real project several times
 
 
 def _lines(problems):
