@@ -30,7 +30,7 @@ from bench.browser import chromium
 from bench.build import build_env
 
 POLL_SECONDS = 0.05
-START_TIMEOUT = 900.0  # the first build of a 1,000-page site happens before anything is served
+START_TIMEOUT = 1800.0  # the first build of a 1,000-page site happens before anything is served (slow on a busy machine)
 SHOW_TIMEOUT = 300.0
 PREVIEW = ("-m", "shuniu_preview")  # what `make serve` runs
 MKDOCS_SERVE = ("-m", "mkdocs", "serve")  # MkDocs' own server, for comparison

@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 
 from shuniu.generated import GeneratedFile, GeneratedPage
 from shuniu.model import Content
+from shuniu.render.section_index import reading_order
 from shuniu_preview.depends import EVERYTHING, Made, all_items, changed_parts, generate_kept
 
 log = logging.getLogger("mkdocs.shuniu.preview")
@@ -122,9 +123,10 @@ class MenusChanged(Exception):
     """The save changes the menus (or the set of pages): only a full build shows it right."""
 
 
-def _menu_titles(content: Content) -> dict[str, tuple[str, str]]:
-    """What the menus are made of: each page's title, and each section index page's text (its order)."""
-    return {page.src: (page.meta.title, page.body if page.is_index else "") for page in content.pages}
+def _menu_titles(content: Content) -> dict[str, tuple[Any, ...]]:
+    """What the menus are made of: each page's title and place in its section's reading order
+    (status, number), and each section index page's text."""
+    return {page.src: (page.meta.title, reading_order(page), page.body if page.is_index else "") for page in content.pages}
 
 
 def _shape(pages: dict[str, GeneratedPage]) -> dict[str, tuple[str, int, bool, bool]]:
