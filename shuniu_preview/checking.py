@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from shuniu.check import CHECKERS, LOADERS
-from shuniu.content import DOCS, SKIP_DIRS
+from shuniu.content import DOCS, SKIP_DIRS, check_pages
 from shuniu.control.classification import scan_for_markings, scan_published_file
 from shuniu.control.published import published_files
+from shuniu.features import CHECKERS, LOADERS
 from shuniu.model import Content, Page
 from shuniu.pages import load_page
 from shuniu.placeholders import find_placeholders
@@ -59,8 +59,6 @@ class IncrementalCheck:
 
     def run(self) -> tuple[Content, Problems]:
         """Everything `shuniu check` loads and reports for the root as it is now."""
-        from shuniu import features  # noqa: F401 - registers the feature loaders and checkers
-
         content, problems = self._load_content()
         for load in LOADERS:
             if load is scan_for_markings:
@@ -69,7 +67,7 @@ class IncrementalCheck:
                 self._load_banks(content, problems)
             else:
                 load(self.root, content, problems)
-        for check in CHECKERS:
+        for check in (check_pages, *CHECKERS):
             problems.extend(check(content))
         problems.extend(find_placeholders(self.root))  # a plain text search of every file: cheap
         return content, problems

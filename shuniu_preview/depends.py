@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from shuniu import features  # noqa: F401 - registers the feature generators
-from shuniu.generated import GENERATORS, Generated, GeneratedFile
+from shuniu.features import GENERATORS
+from shuniu.generated import Generated, GeneratedFile
 from shuniu.model import Content, Page
 
 PAGE_PARTS = frozenset({"pages", "page", "pages_in", "_by_src", "assets"})
@@ -68,7 +68,7 @@ def _files_only(made: Made) -> bool:
 
 
 def all_items(made: dict[str, Made]) -> list[Generated]:
-    """The generators' items in :func:`shuniu.generated.generate`'s order."""
+    """The generators' items in :func:`shuniu.features.generate`'s order."""
     return sorted((item for one in made.values() for item in one.items), key=lambda item: item.src_uri)
 
 
