@@ -30,12 +30,13 @@ $(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/axe --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
-## serve: set up (first time) and preview on http://127.0.0.1:8000/ with live reload
+## serve: set up (first time) and preview on http://127.0.0.1:8000/: each save re-renders what it
+## touches (both languages) and the browser reloads; content problems are listed over the page
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m shuniu_preview --dev-addr 127.0.0.1:8000
 
-## serve-fast: quicker preview of a large site: Chinese pages only, rebuilding only changed pages
-## (links and menus of other pages may lag behind; `make build` is the strict check)
+## serve-fast: MkDocs' own server on Chinese pages only, rebuilding only changed pages (the
+## preview before `make serve` re-rendered what a save touches; kept for comparison in the benchmark)
 serve-fast: $(SITE_STAMP)
 	SHUNIU_ONLY_LOCALE=zh $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
@@ -61,7 +62,7 @@ test: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP)
 
 ## check: lint, types, content check and the tests
 check: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP)
-	$(BIN)/ruff check shuniu hooks tests
+	$(BIN)/ruff check shuniu shuniu_preview hooks tests
 	$(BIN)/mypy
 	$(BIN)/shuniu check
 	$(BIN)/python -m pytest -q

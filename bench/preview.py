@@ -1,7 +1,11 @@
-"""Preview speed: how long `mkdocs serve` takes from saving a page to serving the edited page.
+"""Preview speed: seconds from saving a file to Chromium showing the change, with `make serve`'s preview.
 
-The server runs on a copy of the project (the real docs/ is never edited). Each run appends a
-new marker paragraph to one page, then polls that page over http until the marker is there.
+The server runs on a copy of the project (the real docs/ is never edited). Chromium has the page
+open, as an author would; each run saves a new marker into the file (a page's paragraph, a bank
+description), and the clock stops when the reloaded page in Chromium shows the marker.
+
+``preview_seconds(pages)`` is the figure the results file records (``preview_500_s``,
+``preview_1000_s``): the slower of the page and the bank medians on a synthetic project.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import contextlib
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,12 +22,18 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from bench.browser import chromium
 from bench.build import build_env
 
 POLL_SECONDS = 0.05
-START_TIMEOUT = 900.0  # the first build of a 1,000-page site happens before anything is served
+START_TIMEOUT = 1800.0  # the first build of a 1,000-page site happens before anything is served (slow on a busy machine)
+SHOW_TIMEOUT = 300.0
+PREVIEW = ("-m", "shuniu_preview")  # what `make serve` runs
+MKDOCS_SERVE = ("-m", "mkdocs", "serve")  # MkDocs' own server, for comparison
 
 
 def _free_port() -> int:
@@ -44,7 +55,7 @@ def _wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[byte
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
         if server.poll() is not None:
-            raise RuntimeError(f"mkdocs serve stopped (exit {server.returncode}) before {url} showed '{text}'")
+            raise RuntimeError(f"the preview stopped (exit {server.returncode}) before {url} showed '{text}'")
         body = _fetch(url)
         if body is not None and text in body:
             return time.perf_counter() - start
@@ -55,18 +66,20 @@ def _wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[byte
 @contextlib.contextmanager
 def serving(root: Path, env: dict[str, str] | None = None,
             options: tuple[str, ...] = ()) -> Iterator[tuple[str, float, subprocess.Popen[bytes]]]:
-    """`mkdocs serve` on ``root``; yields its base URL, the seconds until it first served, the server."""
+    """The preview on ``root`` (MkDocs' own `mkdocs serve` when ``options`` are given, e.g. --dirty);
+    yields its base URL, the seconds until it first served, the server."""
     port = _free_port()
     log = tempfile.TemporaryFile()
+    command = [*(MKDOCS_SERVE if options else PREVIEW), "--dev-addr", f"127.0.0.1:{port}", *options]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
-        cwd=root, env=build_env(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [sys.executable, *command], cwd=root, env=build_env(env), stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         started = _wait_for(f"{base}/index.html", "<html", START_TIMEOUT, process)
         yield base, started, process
-    except RuntimeError as error:
+    except (RuntimeError, TimeoutError) as error:
         log.seek(0)
         raise RuntimeError(f"{error}\n{log.read().decode('utf-8', 'replace')[-3000:]}") from None
     finally:
@@ -76,18 +89,88 @@ def serving(root: Path, env: dict[str, str] | None = None,
         log.close()
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A file to save (project-relative), the page showing it, and how a marker goes into the file."""
+
+    file: str
+    url_path: str
+    kind: str  # "page": a paragraph appended; "bank": the bank's description (its page shows it)
+
+    def apply(self, original: str, marker: str) -> str:
+        if self.kind == "page":
+            return original + f"\n\n{marker}\n"
+        return original.replace("description: ", f"description: {marker}", 1)
+
+
+def page_edit(page_src: str) -> Edit:
+    """Saving the docs-relative page ``page_src`` shows on its own page."""
+    return Edit(f"docs/{page_src}", page_src.removesuffix(".md") + ".html", "page")
+
+
+def bank_edit(bank_file: str) -> Edit:
+    """Saving quizzes/``bank_file`` shows on its bank page."""
+    return Edit(f"quizzes/{bank_file}", f"quizzes/{Path(bank_file).stem}.html", "bank")
+
+
+def _shown_in_chromium(tab: Any, source: Path, text: str, marker: str) -> float:
+    """Save ``text`` (holding ``marker``) into ``source`` with the page open; seconds until Chromium shows it."""
+    start = time.perf_counter()
+    source.write_text(text, encoding="utf-8")
+    # A locator waits through the reload the preview's script makes after the save.
+    tab.get_by_text(marker, exact=False).first.wait_for(timeout=SHOW_TIMEOUT * 1000)
+    return time.perf_counter() - start
+
+
+def edits_to_shown(root: Path, edits: list[Edit], runs: int, env: dict[str, str] | None = None,
+                   options: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Seconds from saving each of ``edits`` to Chromium showing it, ``runs`` times each."""
+    figures: dict[str, Any] = {}
+    with serving(root, env, options) as (base, started, _server), chromium() as browser:
+        tab = browser.new_page()
+        figures["first_serve_s"] = started
+        for edit in edits:
+            tab.goto(f"{base}/{edit.url_path}", wait_until="domcontentloaded")
+            source = root / edit.file
+            original, times = source.read_text(encoding="utf-8"), []
+            try:
+                for run in range(runs):
+                    marker = f"预览计时标记{run}x{time.time_ns()}"
+                    times.append(_shown_in_chromium(tab, source, edit.apply(original, marker), marker))
+                    print(f"    {edit.file}: shown {times[-1]:.2f} s after the save", flush=True)
+                    time.sleep(1.0)  # shown means rebuilt: the server is idle again
+            finally:
+                source.write_text(original, encoding="utf-8")
+            time.sleep(5.0)  # the restoring save is processed before the next file's runs
+            figures[edit.kind] = {"file": edit.file, "saved_to_shown_s": times, "median_s": statistics.median(times)}
+    return figures
+
+
 def edit_to_served(root: Path, page_src: str, runs: int, env: dict[str, str] | None = None,
                    options: tuple[str, ...] = ()) -> dict[str, object]:
-    """Seconds from saving ``page_src`` (docs-relative) to the edited page being served, per run."""
-    source = root / "docs" / page_src
-    original = source.read_text(encoding="utf-8")
-    url_path = page_src.removesuffix(".md") + ".html"
-    times = []
-    with serving(root, env, options) as (base, started, server):
-        for run in range(runs):
-            marker = f"预览计时标记{run}x{time.time_ns()}"
-            source.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
-            times.append(_wait_for(f"{base}/{url_path}", marker, 300.0, server))
-            time.sleep(1.0)  # let the server settle before the next save
-    source.write_text(original, encoding="utf-8")
-    return {"page": page_src, "first_serve_s": started, "edit_to_served_s": times}
+    """Seconds from saving ``page_src`` (docs-relative) to Chromium showing the edit, per run."""
+    figures = edits_to_shown(root, [page_edit(page_src)], runs, env, options)
+    return {"page": page_src, "first_serve_s": figures["first_serve_s"],
+            "edit_to_served_s": figures["page"]["saved_to_shown_s"]}
+
+
+def preview_seconds(pages: int, runs: int = 3) -> float:
+    """Median seconds from a save to Chromium showing it, on a synthetic project of ``pages`` pages
+    (five questions a page): the slower of a policy page's save and a bank's save."""
+    from bench.corpus import generate
+    from bench.run import QUESTIONS_PER_PAGE
+
+    with tempfile.TemporaryDirectory(prefix="shuniu-preview-bench-") as folder:
+        corpus = generate(Path(folder) / "project", pages, pages * QUESTIONS_PER_PAGE)
+        docs = corpus.root / "docs"
+        policy = min((docs / "policies").glob("*/*-zd-*.md")).relative_to(docs).as_posix()
+        bank = min((corpus.root / "quizzes").glob("*.yml")).name
+        figures = edits_to_shown(corpus.root, [page_edit(policy), bank_edit(bank)], runs)
+    print(f"  preview at {pages} pages: page {figures['page']['saved_to_shown_s']}, "
+          f"bank {figures['bank']['saved_to_shown_s']}", flush=True)
+    return max(figures["page"]["median_s"], figures["bank"]["median_s"])
+
+
+if __name__ == "__main__":
+    for size in [int(arg) for arg in sys.argv[1:]] or [500]:
+        print(f"preview_{size}_s = {preview_seconds(size):.2f}")

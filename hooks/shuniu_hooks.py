@@ -84,14 +84,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for problem in problems.sorted():
                 log.error(str(problem))
             raise PluginError(f"{len(problems)} content problem(s); `shuniu check` lists the same")
-        edition = current_edition()  # SHUNIU_EDITION: the public edition leaves internal pages out
-        _State.excluded = frozenset(excluded_sources(content, edition))
-        _State.content, _State.signature, _State.root = edition_content(content, edition), signature, root
+        use_checked_content(root, content, signature)
     _no_sitemap(config)
     search = config.plugins.get("material/search")
     if search is not None:
         search.config["jieba_dict_user"] = str(write_user_dict(root, _State.content))
     return config
+
+
+def use_checked_content(root: Path, content: Content, signature: tuple[Any, ...]) -> None:
+    """Build from ``content``, checked clean (the preview checks it itself, rereading only what changed)."""
+    edition = current_edition()  # SHUNIU_EDITION: the public edition leaves internal pages out
+    _State.excluded = frozenset(excluded_sources(content, edition))
+    _State.content, _State.signature, _State.root = edition_content(content, edition), signature, root
 
 
 # No sitemap: a sitemap needs the site's absolute address, which an intranet copy or a folder

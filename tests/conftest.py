@@ -64,6 +64,17 @@ def copy_project(root: Path) -> Path:
     return root
 
 
+def copy_site_settings(root: Path) -> Path:
+    """Copy this project's site configuration, hooks, theme overrides and assets into ``root``:
+    a small content root written next to them builds like the real site."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    shutil.copytree(PROJECT / "docs/assets", root / "docs/assets")
+    return root
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of this project's content and site configuration, safe to break."""

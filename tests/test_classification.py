@@ -1,15 +1,13 @@
 """The classification guard: classified markings fail everywhere; internal content stays out of
 the public edition, and nothing public may point at it."""
 
-import shutil
-
 import pytest
 
 from shuniu.check import check_root
 from shuniu.control.classification import MARKING_MESSAGE, scan_text
 from shuniu.control.editions import Edition, excluded_sources
 from shuniu.problems import Problems
-from tests.conftest import PROJECT, VALID_POLICY, mkdocs_build, write
+from tests.conftest import PROJECT, VALID_POLICY, copy_site_settings, mkdocs_build, write
 
 MARKED = "{path}:{line}: classification marking '{found}': " + MARKING_MESSAGE.split(": ", 1)[1]
 DECLARED = ("{path}:{line}: '{key}' declares the classified level '{level}': classified (涉密) documents must never "
@@ -89,11 +87,7 @@ INTERNAL = VALID_POLICY.replace("classification: public", "classification: inter
 
 def edition_root(root):
     """A small site: a public policy linking nowhere internal, and an internal policy with a translation."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
-    shutil.copytree(PROJECT / "docs/assets", root / "docs/assets")
+    copy_site_settings(root)
     write(root, "docs/index.md", "---\ntitle: 首页\n---\n\n# 首页\n")
     write(root, "docs/policies/index.md", "---\ntitle: 政策制度\n---\n\n<!-- shuniu:section-index -->\n")
     write(root, "docs/policies/yinzhang.md", VALID_POLICY.format(id="yinzhang"))

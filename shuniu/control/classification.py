@@ -228,15 +228,20 @@ def bank_classification(text: str) -> tuple[str, int] | None:
 def scan_for_markings(root: Path, content: Content, problems: Problems) -> None:
     """Scan every published file (and its name) for classified markings; note which banks are internal."""
     for file in published_files(root):
-        path = file.relative_to(root).as_posix()
-        scan_file_name(path, problems)
-        for part, text in read_published(file, path, problems):
-            if part:
-                _scan_part(path, part, text, problems)
-                continue
-            scan_text(path, text, problems)
-            if path.startswith("quizzes/") and path.endswith(YAML_SUFFIXES):
-                _note_bank_classification(path, text, content, problems)
+        scan_published_file(root, file, content, problems)
+
+
+def scan_published_file(root: Path, file: Path, content: Content, problems: Problems) -> None:
+    """One published file's part of :func:`scan_for_markings` (the preview rescans only what changed)."""
+    path = file.relative_to(root).as_posix()
+    scan_file_name(path, problems)
+    for part, text in read_published(file, path, problems):
+        if part:
+            _scan_part(path, part, text, problems)
+            continue
+        scan_text(path, text, problems)
+        if path.startswith("quizzes/") and path.endswith(YAML_SUFFIXES):
+            _note_bank_classification(path, text, content, problems)
 
 
 def _scan_part(path: str, part: str, text: str, problems: Problems) -> None:
