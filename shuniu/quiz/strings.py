@@ -18,7 +18,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "compose": "组卷",
         "compose_intro": "组长选定题库、标签、各题型的题数和分值、考试时间和及格线，预览抽出的试卷，"
                          "再把链接或试卷文件发给成员：每人打开后作答的题目和顺序完全相同，成绩文件记下试卷编号，"
-                         "交回后在[成绩汇总](group-report.md)中统计。也可导出 Word 试卷：`shuniu quiz export --format docx --paper 试卷文件.json`。",
+                         "交回后在[成绩汇总](group-report.md)中统计。"
+                         "也可导出 Word 试卷：`shuniu quiz export --format docx --paper 试卷文件.json`。",
         "start_practice": "开始练习",
         "start_exam": "模拟考试",
         "summary": "共 **{count}** 题，及格线 **{pass_mark}** 分（百分制）。",

@@ -41,7 +41,7 @@ function paperSummary(paper, count) {
 function preview(paper, questions) {
   return [h("h3", { text: paper.title || T("试卷预览", "Preview") }), h("p", { class: "shuniu-help", text: paperSummary(paper, questions.length) }),
     h("ol", { class: "shuniu-preview" }, questions.map((q) => h("li", {},
-      h("strong", { text: `［${typeName(q.type)} · ${T(`${q.points} 分`, `${q.points} pt`)}］` }), " ", h("span", { text: q.stem }),
+      h("strong", { text: `［${typeName(q.type)} · ${T(`${q.points} 分`, `${q.points} pt`)}］` }), " ", h("span", { class: "shuniu-preview__stem", text: q.stem }),
       q.options ? h("span", { class: "shuniu-help", text: `　${q.options.map(([key, value]) => `${key}. ${value}`).join("　")}` }) : null)))];
 }
 
@@ -52,13 +52,10 @@ function shareBox(paper) {
   const link = h("input", { type: "text", readonly: true, value: linkOf(paper), class: "shuniu-link", "aria-label": T("试卷链接", "Paper link") });
   const said = h("span", { role: "status" });
   const copy = async () => {
-    link.select();
-    try {
-      await navigator.clipboard.writeText(link.value);
-    } catch { // file:// and plain http pages may not have the clipboard API
-      document.execCommand("copy");
-    }
-    said.textContent = T("已复制链接。", "Link copied.");
+    link.select(); // execCommand first: file:// and plain-http pages have no clipboard API
+    let copied = document.execCommand("copy");
+    if (!copied) copied = await navigator.clipboard?.writeText(link.value).then(() => true, () => false);
+    said.textContent = copied ? T("已复制链接。", "Link copied.") : T("请按 Ctrl+C 复制已选中的链接。", "Press Ctrl+C to copy the selected link.");
   };
   const file = () => download(`shuniu-paper-${paper.id}.json`, `${JSON.stringify(paper, null, 2)}\n`);
   return h("div", { class: "shuniu-share" }, h("h3", { text: T("分享试卷", "Share the paper") }),
@@ -112,6 +109,7 @@ function composer(container, ctx) {
     pass: field(T("及格线（百分制）", "Pass mark (out of 100)"), { type: "number", min: 0, max: 100, step: 1, value: "60" }),
     seed: field(T("种子", "Seed"), { type: "text", value: proposeSeed(), maxlength: 64 }) };
   const out = h("div", { class: "shuniu-compose-out", "aria-live": "polite" });
+  let shown = null;
   const refreshTags = () => {
     const kept = tags.values();
     const all = [...new Set(catalog.select(banks.values(), []).flatMap((q) => q.tags || []))].sort();
@@ -123,6 +121,8 @@ function composer(container, ctx) {
     if (!event || banks.el.contains(event.target)) refreshTags();
     rows.forEach((row) => row.refresh(tags.values()));
     const { paper, problem } = formPaper(form);
+    if (paper && paper.id === shown) return; // the same paper: keep its preview (and the buttons being pressed)
+    shown = paper?.id;
     if (problem) return fill(out, note(problem, "error"));
     const { questions, short } = drawComposed(catalog, paper);
     if (short.length) {
