@@ -63,7 +63,8 @@ def test_the_page_and_python_agree_on_problems_ids_and_draws():
       import {{ drawPaper }} from "{PAPER_JS.replace('paper.js', 'rng.js')}";
       const papers = {json.dumps(papers, ensure_ascii=False)}, pools = {json.dumps(pools)}, seeds = {json.dumps(seeds)};
       console.log(JSON.stringify({{ problems: papers.map(paperProblems), id: paperId(papers[5]),
-        draws: pools.flatMap((pool) => seeds.map((seed) => drawPaper(pool.map((id) => ({{ id }})), 9, seed).map((q) => q.id))) }}));
+        draws: pools.flatMap((pool) => seeds.map((seed) => drawPaper(pool.map((id) => ({{ id }})), 9, seed)
+          .map((q) => q.id))) }}));
     """)
     assert page["problems"] == [paper_problems(p) for p in papers]  # type: ignore[index]
     assert page["id"] == papers[5]["id"] == paper_id(papers[5])  # type: ignore[index]
@@ -133,7 +134,8 @@ def test_the_word_paper_of_a_composed_paper_has_its_questions_order_and_points(t
                                     "-o", str(tmp_path / "paper.docx"), "--root", str(PROJECT)])
     assert run.exit_code == 0, run.output
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-                    "txt:Text", "--outdir", str(tmp_path), str(tmp_path / "paper.docx")], check=True, capture_output=True, timeout=240)
+                    "txt:Text", "--outdir", str(tmp_path), str(tmp_path / "paper.docx")],
+                   check=True, capture_output=True, timeout=240)
     text = (tmp_path / "paper.txt").read_text(encoding="utf-8-sig")
     questions = composed_bank(current_banks(PROJECT), read_paper(paper_file)).questions
     lines = text.splitlines()
