@@ -163,3 +163,17 @@ def test_composing_in_english_with_the_keyboard_on_a_phone(browser, site_url):
     assert page.get_by_role("button", name="Copy link").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_a_composed_paper_in_progress_resumes_on_the_exam_page_with_its_questions_and_points(page, site_url):
+    compose(page, site_url)
+    stems = page.locator(".shuniu-preview__stem").all_inner_texts()
+    page.goto(page.get_by_label("试卷链接").input_value())
+    page.get_by_role("button", name="开始考试").click()
+    page.locator(".shuniu-paper fieldset.shuniu-q").first.locator("label.shuniu-opt").first.click()
+    page.goto(f"{site_url}/quizzes/exam.html")  # the exam page resumes the paper in progress
+    page.wait_for_selector("#shuniu-exam:not([aria-busy])")
+    assert page.locator(".shuniu-paper .shuniu-q__stem").all_inner_texts() == stems
+    page.get_by_role("button", name="交卷").click()
+    page.get_by_role("button", name="确定交卷").click()
+    assert " / 9 分）" in page.locator(".shuniu-score").inner_text()  # the paper's points: 3 × 2 + 2 × 1.5
