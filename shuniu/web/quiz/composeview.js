@@ -41,8 +41,8 @@ function paperSummary(paper, count) {
 function preview(paper, questions) {
   return [h("h3", { text: paper.title || T("试卷预览", "Preview") }), h("p", { class: "shuniu-help", text: paperSummary(paper, questions.length) }),
     h("ol", { class: "shuniu-preview" }, questions.map((q) => h("li", {},
-      h("strong", { text: `［${typeName(q.type)} · ${T(`${q.points} 分`, `${q.points} pt`)}］` }), " ", h("span", { class: "shuniu-preview__stem", text: q.stem }),
-      q.options ? h("span", { class: "shuniu-help", text: `　${q.options.map(([key, value]) => `${key}. ${value}`).join("　")}` }) : null)))];
+      h("strong", { text: "［" + typeName(q.type) + " · " + q.points + T(" 分", " pt") + "］" }), " ", h("span", { class: "shuniu-preview__stem", text: q.stem }),
+      q.options ? h("span", { class: "shuniu-help", text: "　" + q.options.map(([key, value]) => key + ". " + value).join("　") }) : null)))];
 }
 
 /** A link's address: this page with the paper's parameters (works on file:// and any server). */
@@ -158,7 +158,8 @@ function opener() {
 
 function refusal(name, problems) {
   return h("div", { class: "shuniu-note shuniu-note--error", role: "alert" },
-    h("p", { text: T(`不能使用${name ? `“${name}”` : "这个链接"}：它不是完整有效的试卷。`, `${name ? `“${name}”` : "This link"} cannot be used: it is not a complete, valid paper.`) }),
+    h("p", { text: T("不能使用" + (name ? "“" + name + "”" : "这个链接") + "：它不是完整有效的试卷。",
+      (name ? "“" + name + "”" : "This link") + " cannot be used: it is not a complete, valid paper.") }),
     h("ul", {}, problems.map((problem) => h("li", { text: problem }))));
 }
 
