@@ -103,7 +103,7 @@ def test_generated_files_and_pages(quiz_root):
     pages = sorted(uri for uri, item in ours.items() if isinstance(item, GeneratedPage))
     assert files == ["assets/shuniu/quiz/gw.json", "assets/shuniu/quiz/index.en.json", "assets/shuniu/quiz/index.json",
                      "assets/shuniu/quiz/zz.json"]  # index.en.json: the English pages' index (no English bank here)
-    assert pages == ["quizzes/exam.md", "quizzes/group-report.md", "quizzes/gw.md", "quizzes/practice.md",
+    assert pages == ["quizzes/compose.md", "quizzes/exam.md", "quizzes/group-report.md", "quizzes/gw.md", "quizzes/practice.md",
                      "quizzes/progress.md", "quizzes/wrongbook.md", "quizzes/zz.md"]
 
 

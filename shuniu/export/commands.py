@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -200,7 +200,7 @@ def _report(result: Imported, shown: str, skip_bad: bool, unit: str = "row(s)", 
     click.echo(f"skipped {rows} bad {unit}" + (f" on sheet {sheet}" if sheet else ""), err=True)
 
 
-def _fail(lines: list[str]) -> None:
+def _fail(lines: list[str]) -> NoReturn:
     for line in lines:
         click.echo(line)
     click.echo(f"{len(lines)} problem(s); nothing written", err=True)
@@ -218,13 +218,17 @@ def _fail(lines: list[str]) -> None:
 @click.option("--answer-lines", type=click.IntRange(1, 40), default=6, show_default=True,
               help="docx: lines to write on under each 简答题.")
 @click.option("--subtitle", default="测试卷", show_default=True, help="docx: the line under the title (empty: none).")
+@click.option("--paper", "paper_file", type=click.Path(path_type=Path),
+              help="docx: the paper composed on the 组卷 page (its paper file): the same questions, order and points.")
 @ROOT
 def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path, minutes: int | None,
-           answer_lines: int, subtitle: str) -> None:
+           answer_lines: int, subtitle: str, paper_file: Path | None) -> None:
     """Export banks. gift, moodle-xml and anki hold several banks in one file, xlsx a sheet per bank;
     aiken, docx and csv hold one, so several banks go into a folder as <bank id><suffix>."""
     format_ = FORMATS[format_name]
     content, banks = _banks(root, bank_ids)
+    if paper_file is not None:
+        banks, minutes = _paper_banks(content, paper_file, format_name, bank_ids, minutes)
     moment = export_moment(_today(), "SHUNIU_TODAY" in os.environ)
     options: dict[str, Any] = {}
     if format_name == "docx":
@@ -237,6 +241,24 @@ def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path
         target.write_bytes(result.data)
         click.echo(f"wrote {target}")
         click.echo(result.summary(format_name), err=True)
+
+
+def _paper_banks(content: Content, paper_file: Path, format_name: str, bank_ids: tuple[str, ...],
+                 minutes: int | None) -> tuple[list[Bank], int]:
+    """The composed paper as the one bank to export, and its time (``--minutes`` overrides it)."""
+    from shuniu.quiz.paper import PaperError, changed_banks, composed_bank, read_paper
+
+    if format_name != "docx" or bank_ids:
+        raise click.UsageError("--paper goes with --format docx and without --bank (the paper names its banks)")
+    try:
+        paper = read_paper(paper_file)
+        bank = composed_bank(content, paper)
+    except PaperError as error:
+        _fail([f"{paper_file}: {problem}" for problem in error.problems])
+    for bank_id in changed_banks(content, paper)[1]:
+        click.echo(f"{paper_file}: bank {bank_id} changed since the paper was composed: "
+                   "the questions may differ from those the members sat", err=True)
+    return [bank], minutes or paper.minutes
 
 
 def plan(format_: Format, banks: list[Bank], output: Path) -> list[tuple[Path, list[Bank]]]:

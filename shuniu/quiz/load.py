@@ -22,7 +22,7 @@ BANK_FIELDS = {"id", "title", "description", "tags", "pass_mark", "questions", "
 # Generated pages share the bank pages' folder (quizzes/<id>.html), so a bank may not take their names.
 # quizzes/<id>.en.yml is the English version of a bank, read by shuniu.quiz.translation.
 TRANSLATION_SUFFIX = ".en.yml"
-RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress", "group-report"}
+RESERVED_IDS = {"index", "practice", "exam", "wrongbook", "progress", "group-report", "compose"}
 _BANK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

@@ -12,7 +12,7 @@ from shuniu.generated import GeneratedPage, front_matter
 from shuniu.model import DEFAULT_LANG, Content, Page
 from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
-from shuniu.quiz.publish import english_tags, index_url
+from shuniu.quiz.publish import INDEX_URL, english_tags, index_url
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.html import esc, md_escape_cell
@@ -109,6 +109,22 @@ def render_group_report_page(lang: str) -> str:
     ])
 
 
+COMPOSE = "compose"
+
+
+def render_compose_page(lang: str) -> str:
+    """组卷: the leader composes a paper and shares it; members open its link here and sit it. Both
+    languages read the Chinese banks, so a paper (its bank hashes, its draw) is the same paper in
+    either language and in the Word export."""
+    up = "../" * (2 if lang == "en" else 1)
+    fallback = f'<p class="shuniu-note">{esc(qt(lang, "player_fallback"))}</p>'
+    return "".join([
+        front_matter(qt(lang, "compose"), hide_toc=True), qt(lang, "compose_intro") + "\n\n",
+        f'<div id="shuniu-compose" data-index="{INDEX_URL}">{fallback}</div>\n',
+        f'<script src="{up}assets/shuniu/compose.js" defer></script>\n',
+    ])
+
+
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page and the four player pages, for a reader of ``lang``."""
     pages = [_bank_page(content, bank, lang) for bank in content.banks]
@@ -116,6 +132,7 @@ def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[Genera
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
               for i, (name, container) in enumerate(PLAYER_PAGES)]
     pages.append(GeneratedPage(f"{FOLDER}/{GROUP_REPORT}.md", render_group_report_page(lang), nav_weight=10 + len(PLAYER_PAGES)))
+    pages.append(GeneratedPage(f"{FOLDER}/{COMPOSE}.md", render_compose_page(lang), nav_weight=11 + len(PLAYER_PAGES)))
     return pages
 
 

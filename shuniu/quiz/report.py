@@ -74,9 +74,16 @@ class Report:
         """How many results were taken on an English version of a bank (same questions, same ids)."""
         return sum(any(digest.startswith(ENGLISH_HASH_PREFIX) for digest in r.hashes) for r in self.results)
 
-    def papers(self) -> int:
-        """How many different papers (seed and banks) the results come from."""
-        return len({(r.seed, r.banks) for r in self.results})
+    def papers(self) -> list[tuple[str, int]]:
+        """Each paper the results come from, named as the report shows it, with its number of results, in
+        order of first appearance: a composed paper (组卷) by its id, an exam of the builder by seed and banks."""
+        counts: Counter[str] = Counter(paper_label(r) for r in self.results)
+        return list(counts.items())
+
+
+def paper_label(result: Result) -> str:
+    """A result's paper as the report names it (groupview.js names it the same way)."""
+    return f"组卷 {result.paper}" if result.paper else f"种子 {result.seed}（{'、'.join(result.banks)}）"
 
 
 # The order the question types are shown in (groupstats.js shows them the same way).

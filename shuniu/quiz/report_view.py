@@ -81,7 +81,7 @@ def _table(head: list[str], rows: list[list[tuple[str, str]]]) -> str:
 
 def _members(report: Report) -> str:
     rows = [
-        [(esc(r.name), ""), (esc(r.group), ""), (esc(r.seed), ""),
+        [(esc(r.name), ""), (esc(r.group), ""), (esc(r.seed + (f"（组卷 {r.paper}）" if r.paper else "")), ""),
          (f"{points_text(r.points)} / {points_text(r.max)}", "num"), (str(r.percent), "num"),
          ("是" if r.passed else "否", "" if r.passed else "fail"), (esc(local_time(r.finished)), ""),
          (esc("题库已更新：" + "、".join(report.outdated(r))) if report.outdated(r) else "", "fail")]
@@ -115,9 +115,10 @@ def _type_name(key: str) -> str:
 
 def _papers(report: Report) -> str:
     """Results of different papers are merged per question only with this said (groupview.js says it too)."""
-    count = report.papers()
-    return (f'<p class="fail">注意：这些成绩来自 {count} 份不同的试卷（种子或题库不同），各题正确率按题目合并统计。</p>'
-            if count > 1 else "")
+    papers = report.papers()
+    named = "、".join(f"{label}：{count} 份" for label, count in papers)
+    return (f'<p class="fail">注意：这些成绩来自 {len(papers)} 份不同的试卷（{esc(named)}），'
+            "各题正确率按题目合并统计。</p>" if len(papers) > 1 else "")
 
 
 def _english(report: Report) -> str:

@@ -50,6 +50,7 @@ class Result:
     name: str
     group: str
     seed: str
+    paper: str | None  # the composed paper's id (组卷), None for an exam of the builder
     banks: tuple[str, ...]
     hashes: tuple[str, ...]  # each bank's content hash when the exam was taken
     pass_mark: int
@@ -123,6 +124,7 @@ def _field_table(fields: list[list[Any]]) -> dict[str, tuple[str, Callable[[Any]
 
 
 _FIELDS = _field_table(RULES["fields"])
+_OPTIONAL_FIELDS = _field_table(RULES["optional_fields"])  # checked when present (exam.paper)
 _BANK_FIELDS = _field_table(RULES["bank_fields"])
 _ANSWER_FIELDS = _field_table(RULES["answer_fields"])
 _ANSWER_FIELDS_V2 = {**_ANSWER_FIELDS, **_field_table(RULES["answer_fields_v2"])}
@@ -187,7 +189,8 @@ def verify(data: Any) -> None:
     if not _is_int(data.get("version")) or not OLDEST_VERSION <= data["version"] <= VERSION:
         raise ResultError(f"unsupported result version {_shown(data.get('version'))}: "
                           f"this shuniu reads versions {OLDEST_VERSION} to {VERSION}")
-    problems = _field_problems(data, _FIELDS, "")
+    optional = {path: test for path, test in _OPTIONAL_FIELDS.items() if _lookup(data, path) is not _MISSING}
+    problems = _field_problems(data, {**_FIELDS, **optional}, "")
     problems += _item_problems(_lookup(data, "exam.banks"), _BANK_FIELDS, "exam.banks")
     answer_fields = _ANSWER_FIELDS if data["version"] == 1 else _ANSWER_FIELDS_V2
     problems += _item_problems(data.get("answers"), answer_fields, "answers")
@@ -298,6 +301,7 @@ def _result(data: dict[str, Any], shown: str) -> Result:
         name=data["learner"]["name"].strip(),
         group=data["learner"]["group"].strip(),
         seed=exam["seed"],
+        paper=exam.get("paper"),
         banks=tuple(bank["id"] for bank in exam["banks"]),
         hashes=tuple(bank["hash"] for bank in exam["banks"]),
         pass_mark=exam["pass_mark"],

@@ -15,6 +15,11 @@ STRINGS: dict[str, dict[str, str]] = {
                               "与命令 `shuniu results report` 的结果相同。文件只在本浏览器中读取，不上传到任何地方。",
         "group_report_caveat": "校验码能发现无意或随手的修改，但不能防止有意伪造：报告适合学习和自测，不适合高风险考试。"
                                "未纳入的文件列在最后，并说明原因（原因为英文，与命令行一致）。",
+        "compose": "组卷",
+        "compose_intro": "组长选定题库、标签、各题型的题数和分值、考试时间和及格线，预览抽出的试卷，"
+                         "再把链接或试卷文件发给成员：每人打开后作答的题目和顺序完全相同，成绩文件记下试卷编号，"
+                         "交回后在[成绩汇总](group-report.md)中统计。"
+                         "也可导出 Word 试卷：`shuniu quiz export --format docx --paper 试卷文件.json`。",
         "start_practice": "开始练习",
         "start_exam": "模拟考试",
         "summary": "共 **{count}** 题，及格线 **{pass_mark}** 分（百分制）。",
@@ -61,6 +66,12 @@ STRINGS: dict[str, dict[str, str]] = {
                               "only and sent nowhere.",
         "group_report_caveat": "The checksum catches accidental or casual edits, not a determined forger: the report suits "
                                "study and self-testing, not high-stakes exams. Files left out are listed last with the reason.",
+        "compose": "Compose a paper",
+        "compose_intro": "A group leader picks banks, tags, the number of questions and the points of each type, the time "
+                         "and the pass mark, previews the paper drawn, and sends members its link or paper file: everyone "
+                         "sits the same questions in the same order, and the result files carry the paper's id for the "
+                         "[group report](group-report.md). For a Word paper: "
+                         "`shuniu quiz export --format docx --paper PAPER.json`.",
         "start_practice": "Start practice",
         "start_exam": "Mock exam",
         "summary": "**{count}** questions; pass mark **{pass_mark}** out of 100.",

@@ -10,6 +10,7 @@ assets/shuniu/group-report quiz/groupmain.js (and imports) and quiz/group-report
 .js / .css                 成绩汇总 page links them itself; no other page loads them
 assets/shuniu/*.js, *.css  the theme's own classic scripts and style sheets in
                            docs/assets/shuniu/, minified in place of the readable copies
+assets/shuniu/compose.js   quiz/composemain.js (and imports): the 组卷 page's, linked by it alone
 =========================  ===================================================================
 
 mkdocs.yml loads them on every page (the quiz script as a plain deferred script, not a module,
@@ -43,6 +44,11 @@ def group_report_script() -> str:
     return _joined("groupmain.js")
 
 
+def compose_script() -> str:
+    """The 组卷 page's script: loaded by that page alone, like the 成绩汇总 page's."""
+    return _joined("composemain.js")
+
+
 def quiz_styles() -> str:
     """The quiz player's style sheet, minified."""
     return _styles("quiz/quiz.css")
@@ -67,6 +73,7 @@ ASSETS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("assets/shuniu/quiz.css", quiz_styles),
     ("assets/shuniu/group-report.js", group_report_script),
     ("assets/shuniu/group-report.css", group_report_styles),
+    ("assets/shuniu/compose.js", compose_script),
 )
 
 

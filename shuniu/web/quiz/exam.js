@@ -17,7 +17,9 @@ export function startExam(container, ctx) {
   builder(container, ctx);
 }
 
+// A composed paper (组卷, compose.js) fixes its questions and points: `ids`, `points` (hundredths per type).
 function paperOf(catalog, settings) {
+  if (settings.ids) return settings.ids.flatMap((id) => catalog.questions.get(id)?.question ?? []).map((q) => ({ ...q, points: settings.points[q.type] / 100 }));
   return drawPaper(catalog.select(settings.banks, settings.tags, AUTO_TYPES), settings.count, settings.seed);
 }
 
@@ -107,7 +109,8 @@ function clock(ms) {
   return `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-function sit(container, ctx, current) {
+/** Sit the exam `current` ({settings, started, given}); compose.js starts composed papers with it. */
+export function sit(container, ctx, current) {
   const { catalog, store } = ctx;
   const { settings } = current;
   const paper = paperOf(catalog, settings);

@@ -14,7 +14,7 @@ export function readResult(bytes, file) {
   verify(data);
   const { exam, score } = data;
   return {
-    file, name: data.learner.name.trim(), group: data.learner.group.trim(), seed: exam.seed,
+    file, name: data.learner.name.trim(), group: data.learner.group.trim(), seed: exam.seed, paper: exam.paper ?? null,
     banks: exam.banks.map((bank) => bank.id), hashes: exam.banks.map((bank) => bank.hash), pass_mark: exam.pass_mark,
     started: data.started, finished: data.finished, auto_submitted: data.auto_submitted,
     answers: data.answers.map((a) => ({ id: a.id, type: a.type, points: a.points, correct: a.correct, max: worthOf(data, a) })),
@@ -82,6 +82,16 @@ export function typeStats(results) {
 export function tagStats(results, catalog) {
   return scoreBy(results, (answer) => catalog.get(answer.id)?.tags || [])
     .sort((a, b) => a.percent - b.percent || byCodePoint(a.key, b.key));
+}
+
+/** A result's paper as the report names it (report.paper_label): a composed paper by its id. */
+export const paperLabel = (r) => (r.paper ? `组卷 ${r.paper}` : `种子 ${r.seed}（${r.banks.join("、")}）`);
+
+/** Each paper the results come from, with its number of results, in order of first appearance (Report.papers). */
+export function papers(results) {
+  const counts = new Map();
+  for (const r of results) counts.set(paperLabel(r), (counts.get(paperLabel(r)) || 0) + 1);
+  return [...counts];
 }
 
 /** The summary line's figures; the average in tenths, rounded half up with whole numbers only. */

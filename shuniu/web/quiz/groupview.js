@@ -2,7 +2,7 @@
 // the report `shuniu results report` makes, worked out by groupstats.js; nothing leaves the browser.
 import { h, fill, note } from "./dom.js";
 import { lang } from "./i18n.js";
-import { csvText, localTime, pointsText, questionStats, readResults, summary, tagStats, typeStats } from "./groupstats.js";
+import { csvText, localTime, papers, pointsText, questionStats, readResults, summary, tagStats, typeStats } from "./groupstats.js";
 import { barChart } from "./groupchart.js";
 import { xlsxBlob } from "./xlsx.js";
 
@@ -34,7 +34,7 @@ function outdated(result, catalog) {
 function membersPart(results, catalog) {
   const rows = results.map((r) => {
     const old = outdated(r, catalog);
-    return [r.name, r.group, r.seed, `${pointsText(r.points)} / ${pointsText(r.max)}`, r.percent,
+    return [r.name, r.group, r.paper ? `${r.seed}（组卷 ${r.paper}）` : r.seed, `${pointsText(r.points)} / ${pointsText(r.max)}`, r.percent,
       r.passed ? T("是", "yes") : T("否", "no"), localTime(r.finished),
       old.length ? T(`题库已更新：${old.join("、")}`, `bank changed since: ${old.join(", ")}`) : ""];
   });
@@ -69,9 +69,9 @@ function englishNote(results) {
 }
 
 function papersNote(results) {
-  const papers = new Set(results.map((r) => JSON.stringify([r.seed, r.banks])));
-  return papers.size > 1 ? note(T(`注意：这些成绩来自 ${papers.size} 份不同的试卷（种子或题库不同），各题正确率按题目合并统计。`,
-    `Note: these results come from ${papers.size} different papers (seed or banks differ); per-question figures merge them by question.`), "warning") : null;
+  const list = papers(results), named = list.map(([label, n]) => `${label}：${n} 份`).join("、");
+  return list.length > 1 ? note(T(`注意：这些成绩来自 ${list.length} 份不同的试卷（${named}），各题正确率按题目合并统计。`,
+    `Note: these results come from ${list.length} different papers (${named}); per-question figures merge them by question.`), "warning") : null;
 }
 
 function skippedPart(skipped) {

@@ -87,7 +87,8 @@ export function verify(data) {
   if (!isInt(data.version) || data.version < oldest || data.version > version) {
     throw new ResultError(`unsupported result version ${shown(data.version)}: this shuniu reads versions ${oldest} to ${version}`);
   }
-  const problems = [...fieldProblems(data, RESULT_RULES.fields, ""), ...itemProblems(lookup(data, "exam.banks"), RESULT_RULES.bank_fields, "exam.banks"),
+  const present = RESULT_RULES.optional_fields.filter(([path]) => lookup(data, path) !== MISSING);
+  const problems = [...fieldProblems(data, [...RESULT_RULES.fields, ...present], ""), ...itemProblems(lookup(data, "exam.banks"), RESULT_RULES.bank_fields, "exam.banks"),
     ...itemProblems(data.answers, data.version === 1 ? RESULT_RULES.answer_fields
       : [...RESULT_RULES.answer_fields, ...RESULT_RULES.answer_fields_v2], "answers")];
   if (problems.length) throw new ResultError(problems.join("; "));

@@ -46,8 +46,6 @@ export function drawPaper(pool, count, seed) {
 
 /** A fresh seed to propose in the exam builder: six digits, easy to read out to a group. */
 export function proposeSeed() {
-  const value = globalThis.crypto?.getRandomValues
-    ? globalThis.crypto.getRandomValues(new Uint32Array(1))[0]
-    : Math.floor(Math.random() * 2 ** 32);
-  return String(100000 + (value % 900000));
+  // getRandomValues is in every browser the site supports, secure context or not (http, file://).
+  return String(100000 + (crypto.getRandomValues(new Uint32Array(1))[0] % 900000));
 }

@@ -1,7 +1,7 @@
 // What a result file must be: ONE definition, read by the 成绩汇总 page (resultread.js) and by
 // `shuniu results report` (shuniu/quiz/results.py parses the JSON after "RESULT_RULES =").
 // Version 1 files (before points) count 100 hundredths (1 point) an answer; version 2 answers carry
-// `max`, the hundredths the question is worth. Keep it plain JSON. Each field: [path, what it must be (said in messages), kind, min, max].
+// `max`, the hundredths the question is worth. A composed paper's results (组卷) carry `exam.paper`, its id; an optional field is checked when present. Keep it plain JSON. Each field: [path, what it must be (said in messages), kind, min, max].
 export const RESULT_RULES = {
   "format": "shuniu-result",
   "version": 2,
@@ -31,6 +31,9 @@ export const RESULT_RULES = {
     ["score.percent", "a whole number from 0 to 100", "int", 0, 100],
     ["score.passed", "true or false", "bool"],
     ["checksum", "a sha256 hex digest", "sha256"]
+  ],
+  "optional_fields": [
+    ["exam.paper", "a paper id (text)", "id"]
   ],
   "bank_fields": [
     ["id", "text", "id"],
