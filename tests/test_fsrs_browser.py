@@ -74,6 +74,8 @@ def test_fsrs_schedules_again_and_good_as_ts_fsrs_does_and_the_classic_queue_sta
     expect(page.get_by_role("link", name="复习到期题目（0）")).to_have_count(1)  # FSRS: not again today
 
     page.clock.set_system_time(datetime.datetime.fromisoformat(f"{first}T09:00"))
+    visit(page, f"{site_url}/quizzes/progress.html")
+    assert page.locator(".shuniu-due strong").inner_text() == "今日到期：1 题"
     visit(page, f"{site_url}/quizzes/practice.html?review=due")
     assert page.locator(".shuniu-counter").inner_text() == "第 1 / 1 题"
     assert answer_shown(page, bank, right=True) == qid  # good
