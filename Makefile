@@ -6,6 +6,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 GIFT_STAMP := tools/gift/node_modules/.installed
 AXE_STAMP  := tools/axe/node_modules/.installed
+FSRS_STAMP := tools/ts-fsrs/node_modules/.installed
 
 .PHONY: serve build build-internal test check lint clean bench
 .PHONY: serve-fast search-quality package package-internal
@@ -29,6 +30,11 @@ $(GIFT_STAMP): tools/gift/package.json tools/gift/package-lock.json
 $(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/axe --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
+
+# ts-fsrs (npm, pinned in tools/ts-fsrs/package-lock.json): the tests check the vendored copy against it.
+$(FSRS_STAMP): tools/ts-fsrs/package.json tools/ts-fsrs/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/ts-fsrs --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the vendored ts-fsrs is checked by its SHA-256 only"; fi
 
 ## serve: set up (first time) and preview on http://127.0.0.1:8000/: each save re-renders what it
 ## touches (both languages) and the browser reloads; content problems are listed over the page
@@ -57,7 +63,7 @@ package-internal: build-internal
 	SHUNIU_EDITION=internal $(BIN)/shuniu package --site site-internal -o dist
 
 ## test: set up (first time) and run every test
-test: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP)
+test: $(TEST_STAMP) $(GIFT_STAMP) $(AXE_STAMP) $(FSRS_STAMP)
 	$(BIN)/python -m pytest -q
 
 ## check: lint, types, content check and the tests

@@ -153,10 +153,11 @@ def test_the_browser_sources_publish_without_problems():
     files, problems = assets.published(PROJECT / "docs")
     assert [str(problem) for problem in problems.sorted()] == []
     names = [file.src_uri for file in files]
-    assert names[:5] == ["assets/shuniu/quiz.js", "assets/shuniu/quiz.css",
-                         "assets/shuniu/group-report.js", "assets/shuniu/group-report.css", "assets/shuniu/compose.js"]
+    assert names[:6] == ["assets/shuniu/quiz.js", "assets/shuniu/quiz.css",
+                         "assets/shuniu/group-report.js", "assets/shuniu/group-report.css", "assets/shuniu/compose.js",
+                         "assets/shuniu/wrongbook.js"]
     theme = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs/assets/shuniu").glob("*.[jc]s*"))
-    assert sorted(names[5:]) == [name for name in theme if name.endswith((".js", ".css"))]
+    assert sorted(names[6:]) == [name for name in theme if name.endswith((".js", ".css"))]
 
 
 @needs_node

@@ -79,6 +79,13 @@ def render_bank_page(bank: Bank, lang: str, taught_by: str = "",
     return "".join(parts)
 
 
+# Scripts a player page links itself, after its container (quiz.js, on every page, runs the rest):
+# ts-fsrs where the review queue is shown (FSRS scheduling, vendored), the 错题本's own view.
+FSRS_SCRIPT = "assets/vendor/ts-fsrs/ts-fsrs.js"
+PAGE_SCRIPTS = {"practice": (FSRS_SCRIPT,), "progress": (FSRS_SCRIPT,),
+                "wrongbook": (FSRS_SCRIPT, "assets/shuniu/wrongbook.js")}
+
+
 def render_player_page(name: str, container: str, lang: str) -> str:
     """A page holding one player container; the intro says what the page is for."""
     parts = [front_matter(qt(lang, name), hide_toc=True), qt(lang, f"{name}_intro") + "\n\n"]
@@ -89,6 +96,8 @@ def render_player_page(name: str, container: str, lang: str) -> str:
     # The player replaces this line; it stays when scripts are off or did not load.
     fallback = f'<p class="shuniu-note">{esc(qt(lang, "player_fallback"))}</p>'
     parts.append(f'<div id="{container}" data-index="{index_url(lang)}">{fallback}</div>\n')
+    up = "../" * (2 if lang == "en" else 1)  # relative to the page: en pages sit one folder deeper
+    parts += [f'<script src="{up}{script}" defer></script>\n' for script in PAGE_SCRIPTS.get(name, ())]
     return "".join(parts)
 
 

@@ -50,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "caveat_title": "说明",
         "caveat": "考试在浏览器中进行，答案和计时都无法对有意作弊的人保密，适合学习和自测，不适合高风险考试。"
                   "成绩文件带有校验码，能发现无意或随手的修改，但有意者可以伪造。",
-        "wrongbook_intro": "答错的题会自动记入错题本，并按间隔安排复习。"
+        "wrongbook_intro": "答错的题会自动记入错题本，并按间隔安排复习：固定间隔，或 FSRS 自适应间隔，在本页选择。"
                            "今天到期的题目可在[练习](practice.md?review=due)中集中复习。",
         "progress_intro": "今天到期的复习题、练习和考试记录。所有数据只保存在本浏览器中，"
                           "更换电脑或清除浏览器数据之前，请先在此备份。",
@@ -107,7 +107,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "caveat": "The exam runs in your browser: answers and the timer cannot be kept from a determined cheat. "
                   "It is for study and self-assessment, not for high-stakes exams. The result file carries a "
                   "checksum that catches accidental or casual edits, but a determined user can forge it.",
-        "wrongbook_intro": "Questions you answer wrong go to the wrong-answer book and come back for spaced review. "
+        "wrongbook_intro": "Questions you answer wrong go to the wrong-answer book and come back for spaced review, "
+                           "at fixed intervals or at FSRS's adaptive ones: choose here. "
                            "Review the ones due today in [practice](practice.md?review=due).",
         "progress_intro": "Reviews due today, practice and exam history. Everything is stored only in this browser: "
                           "back it up here before changing computers or clearing browser data.",

@@ -8,6 +8,8 @@ assets/shuniu/quiz.js      quiz/main.js and every module it imports, joined into
 assets/shuniu/quiz.css     quiz/quiz.css, minified by rcssmin
 assets/shuniu/group-report quiz/groupmain.js (and imports) and quiz/group-report.css: the
 .js / .css                 成绩汇总 page links them itself; no other page loads them
+assets/shuniu/wrongbook.js quiz/wrongbookmain.js (and imports): the 错题本 page links it, after
+                           assets/vendor/ts-fsrs/ts-fsrs.js (vendored, see its VENDORED.txt)
 assets/shuniu/*.js, *.css  the theme's own classic scripts and style sheets in
                            docs/assets/shuniu/, minified in place of the readable copies
 assets/shuniu/compose.js   quiz/composemain.js (and imports): the 组卷 page's, linked by it alone
@@ -49,6 +51,11 @@ def compose_script() -> str:
     return _joined("composemain.js")
 
 
+def wrongbook_script() -> str:
+    """The 错题本 page's script (its view and the choice of scheduler): loaded by that page alone."""
+    return _joined("wrongbookmain.js")
+
+
 def quiz_styles() -> str:
     """The quiz player's style sheet, minified."""
     return _styles("quiz/quiz.css")
@@ -74,6 +81,7 @@ ASSETS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("assets/shuniu/group-report.js", group_report_script),
     ("assets/shuniu/group-report.css", group_report_styles),
     ("assets/shuniu/compose.js", compose_script),
+    ("assets/shuniu/wrongbook.js", wrongbook_script),
 )
 
 

@@ -119,3 +119,28 @@ test("after a bank edit the 错题本 shows the learner's real answer or says th
   assert.deepEqual(answeredAs(before, { given: "A", asked: null }), { given: "A", changed: false, lettersOnly: true });
 });
 
+
+test("the review logs and the scheduler round-trip through a backup and are validated on restore", () => {
+  const logged = root({ settings: { toLeave: 2, scheduler: "fsrs" },
+    wrong: { a: entry("2026-11-20", { log: [["2026-11-20", 1], ["2026-11-21", 3]] }) } });
+  const storage = new FakeStorage({ [ROOT_KEY]: logged });
+  const text = JSON.stringify(backup(storage));
+  clearAll(storage);
+  replaceAll(storage, parseBackup(text));
+  assert.equal(storage.getItem(ROOT_KEY), logged);
+  const bad = root({ settings: { toLeave: 2, scheduler: "anki" }, wrong: { a: entry("2026-11-20", { log: [["2026-11-20", 5], ["11/21", 3]] }) } });
+  assert.deepEqual(refused(file({ [ROOT_KEY]: bad })), ["badBackup",
+    [`${ROOT_KEY} settings.scheduler: scheduler`, `${ROOT_KEY} wrong.a.log[0]: review`, `${ROOT_KEY} wrong.a.log[1]: review`]]);
+});
+
+test("a version-2 backup restores and gets its logs; merging keeps the answers of both logs", () => {
+  const v2 = JSON.stringify({ ...emptyRoot(), version: 2, settings: { toLeave: 2 }, wrong: { a: entry("2026-11-18") } });
+  const theirs = parseBackup(file({ [ROOT_KEY]: v2 }));
+  const mine = { [ROOT_KEY]: root({ settings: { toLeave: 2, scheduler: "fsrs" },
+    wrong: { a: entry("2026-11-18", { wrongs: 2, due: "2026-11-25", log: [["2026-11-18", 1], ["2026-11-25", 1]] }) } }) };
+  const merged = JSON.parse(mergeData(mine, theirs)[ROOT_KEY]);
+  assert.deepEqual(merged.wrong.a.log, [["2026-11-18", 1], ["2026-11-25", 1]]);
+  assert.equal(merged.settings.scheduler, "fsrs");
+  const other = { [ROOT_KEY]: root({ wrong: { a: entry("2026-11-18", { log: [["2026-11-18", 1], ["2026-11-20", 3]] }) } }) };
+  assert.deepEqual(JSON.parse(mergeData(mine, other)[ROOT_KEY]).wrong.a.log, [["2026-11-18", 1], ["2026-11-20", 3], ["2026-11-25", 1]]);
+});

@@ -27,7 +27,7 @@ test("version 0 (flat keys) is migrated into the root key and the old keys are r
     ...emptyRoot(),
     learner: { name: "李四", group: "第一组" },
     practice: { "gw-001": { n: 3, r: 2 }, "gw-002": { n: 1, r: 0 } },
-    wrong: { "gw-002": { box: 0, due: "2026-10-01", given: "A", wrongs: 1, added: "2026-10-01", asked: null } },
+    wrong: { "gw-002": { box: 0, due: "2026-10-01", given: "A", wrongs: 1, added: "2026-10-01", asked: null, log: [["2026-10-01", 1]] } },
   });
   assert.deepEqual(shuniuKeys(storage), ["shuniu.checklist.x", ROOT_KEY]);
   assert.deepEqual(new Store(storage).root, store.root);
@@ -94,9 +94,9 @@ test("version 1 is migrated to 2: 错题本 entries say they know only the lette
   const v1 = { version: 1, learner: { name: "", group: "" }, settings: { toLeave: 2 }, practice: { a: { n: 1, r: 0 } },
     wrong: { a: { box: 0, due: "2026-11-01", given: "B", wrongs: 1, added: "2026-11-01" } }, exams: [], current: null };
   const store = new Store(new FakeStorage({ [ROOT_KEY]: JSON.stringify(v1) }));
-  assert.equal(store.root.version, 2);
+  assert.equal(store.root.version, 3);
   assert.deepEqual(store.damaged, []);
-  assert.deepEqual(store.root.wrong.a, { ...v1.wrong.a, asked: null });
+  assert.deepEqual(store.root.wrong.a, { ...v1.wrong.a, asked: null, log: [["2026-11-01", 1]] });
   assert.deepEqual(store.root.practice, v1.practice);
 });
 
@@ -112,4 +112,32 @@ test("update() starts from what is stored now, so two open tabs do not undo each
   tabA.update((root) => { root.practice.q1 = { n: 1, r: 1 }; });
   tabB.update((root) => { root.practice.q2 = { n: 1, r: 0 }; });
   assert.deepEqual(Object.keys(JSON.parse(storage.getItem(ROOT_KEY)).practice), ["q1", "q2"]);
+});
+
+test("version 2 is migrated to 3: every 错题本 entry gets a review log from its history, nothing else changes", () => {
+  const v2 = { version: 2, learner: { name: "赵六", group: "" }, settings: { toLeave: 2 }, practice: { a: { n: 2, r: 1, last: "2026-11-04" } },
+    wrong: {
+      a: { box: 1, due: "2026-11-05", given: "B", wrongs: 1, added: "2026-11-03", lastRight: "2026-11-04", asked: null },
+      b: { box: 2, due: "2026-11-02", given: "C", wrongs: 2, added: "2026-11-01", lastRight: "2026-11-03", left: "2026-11-03", asked: null },
+      odd: { box: 1, due: "2026-11-05", lastRight: "2026-13-45" }, // a day no calendar has: kept, no log derived
+    }, exams: [], current: null };
+  const text = JSON.stringify(v2);
+  const storage = new FakeStorage({ [ROOT_KEY]: text });
+  const store = new Store(storage);
+  assert.deepEqual([store.root.version, store.damaged], [3, []]);
+  assert.deepEqual(store.root.wrong.a, { ...v2.wrong.a, log: [["2026-11-03", 1], ["2026-11-04", 3]] });
+  assert.deepEqual(store.root.wrong.b, { ...v2.wrong.b, log: [["2026-11-01", 1], ["2026-11-02", 3], ["2026-11-03", 3]] });
+  assert.deepEqual(store.root.wrong.odd, v2.wrong.odd);
+  assert.deepEqual([store.root.learner, store.root.practice, store.root.settings.toLeave], [v2.learner, v2.practice, 2]);
+  assert.equal(storage.getItem(ROOT_KEY), text); // loading alone rewrites nothing: an older site still reads it
+  store.save();
+  assert.equal(JSON.parse(storage.getItem(ROOT_KEY)).version, 3);
+});
+
+test("a review log line or a scheduler that does not fit is reported and left out", () => {
+  const root = { ...emptyRoot(), settings: { toLeave: 2, scheduler: "sm2" },
+    wrong: { a: { box: 0, due: "2026-11-01", log: [["2026-11-01", 1], ["2026-11-02", 7], "x"] } } };
+  const store = new Store(new FakeStorage({ [ROOT_KEY]: JSON.stringify(root) }));
+  assert.deepEqual(store.damaged.map((p) => [p.path, p.want]), [["settings.scheduler", "scheduler"], ["wrong.a.log[1]", "review"], ["wrong.a.log[2]", "review"]]);
+  assert.deepEqual(store.root.wrong.a.log, [["2026-11-01", 1]]);
 });

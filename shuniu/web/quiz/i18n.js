@@ -85,15 +85,6 @@ const STRINGS = {
   nameFirst: ["请先填写姓名。", "Enter your name first."],
   downloadResult: ["下载成绩文件", "Download result file"],
   downloaded: ["成绩文件已下载。", "Result file downloaded."],
-  scheduleHelp: (n) => [`复习规则：答错（多选题部分正确也算错）的题目进入错题本，立即到期；复习时答对，1 天后再复习，之后间隔 3 天；在不同的日子答对 ${n} 次后移出错题本；复习时答错，重新从头开始（立即到期）。`, `How review works: a question answered wrong (partly right counts as wrong) enters the book and is due at once; answered right in a review, it is due again after 1 day, then after 3 days; after ${n} right reviews on different days it leaves the book; answered wrong in a review, it starts again (due at once).`],
-  lastWrong: ["上次的错误答案", "Your last wrong answer"],
-  questionChanged: ["此题已修改（在你作答之后）。", "This question has changed since you answered it."],
-  optionGone: (text) => [`${text}（已不是选项）`, `${text} (no longer an option)`],
-  lettersOnly: (keys) => [`${keys}（旧记录只存了字母）`, `${keys} (old record: letters only)`],
-  oldRecord: ["旧记录只存了字母，题目若改过可能不准。", "Old record, letters only: may be off after an edit."],
-  nextReview: ["下次复习", "Next review"],
-  dueNow: ["今天（已到期）", "today (due)"],
-  bookEmpty: ["错题本是空的。", "The wrong-answer book is empty."],
   dueToday: (n) => [`今日到期：${n} 题`, `Due today: ${n}`],
   practiceStats: ["各题库练习情况", "Practice by bank"],
   bank: ["题库", "Bank"],
@@ -134,6 +125,8 @@ const STRINGS = {
   kind_count: ["非负整数", "a whole number"],
   kind_bool: ["真假值", "true or false"],
   kind_day: ["日期", "a date"],
+  kind_review: ["[日期, 评分 1–4]", "[date, rating 1–4]"],
+  kind_scheduler: ["classic 或 fsrs", "classic or fsrs"],
   kind_versioned: ["带 version 的对象", "an object with a version"],
   kind_shuniuKey: ["以 shuniu 开头的键", "a key beginning with shuniu"],
   clear: ["清除本地数据", "Clear local data"],
@@ -145,6 +138,11 @@ const STRINGS = {
   newerBackup: ["该备份由更新版本的枢纽生成，请使用最新版本的网站恢复。", "This backup was made by a newer Shuniu; restore it with the latest site."],
   badBackup: ["备份文件有误，未做任何更改", "The backup file is wrong; nothing was changed"],
 };
+
+/** Add strings of one page's own script (they stay out of quiz.js). */
+export function addStrings(more) {
+  Object.assign(STRINGS, more);
+}
 
 /** The UI string `key` in the page language. */
 export function t(key, ...values) {

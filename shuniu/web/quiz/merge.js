@@ -2,7 +2,8 @@
 // progress page and in CONTRACT.md):
 //   - a key only one side has is kept; the quiz data and the checklist ticks are merged record by record;
 //   - practice counts and 错题本 entries: the newer of the two is kept (the later last activity day;
-//     on the same day the one with more answers), so the 错题本 is the union of both books;
+//     on the same day the one with more answers), so the 错题本 is the union of both books; an entry
+//     both have keeps every answer of both review logs (FSRS schedules from the log);
 //   - exams: the union (the same sitting, by finish time and seed, counts once);
 //   - name, group, settings, an exam in progress: this browser's, when it has them;
 //   - checklists: procedures, runs (by id) and ticks are each the union; where both have one, this browser's wins;
@@ -13,7 +14,15 @@ import { ROOT_KEY, VERSION, parseOr } from "./storage.js";
 
 /** The last day anything happened to a 错题本 entry. */
 function lastDay(entry) {
-  return [entry.added, entry.lastRight, entry.left, entry.box === 0 ? entry.due : ""].filter(Boolean).sort().pop() || "";
+  return [entry.added, entry.lastRight, entry.left, entry.box === 0 ? entry.due : "", entry.log?.at(-1)?.[0]].filter(Boolean).sort().pop() || "";
+}
+
+/** The newer of two 错题本 entries, with the answers of both logs (by day, each once). */
+function newerEntry(mine, theirs) {
+  const kept = newer(mine, theirs, lastDay, (e) => e.wrongs);
+  if (!mine?.log || !theirs?.log) return kept;
+  const log = [...new Set([...mine.log, ...theirs.log].map((line) => JSON.stringify(line)))].sort().map((line) => JSON.parse(line));
+  return { ...kept, log };
 }
 
 function newer(mine, theirs, day, size) {
@@ -38,7 +47,7 @@ export function mergeRoots(mine, theirs) {
     ...theirs, ...mine, version: VERSION, exams,
     learner: mine.learner.name ? mine.learner : theirs.learner,
     practice: mergeMaps(mine.practice, theirs.practice, (a, b) => newer(a, b, (s) => s.last || "", (s) => s.n)),
-    wrong: mergeMaps(mine.wrong, theirs.wrong, (a, b) => newer(a, b, lastDay, (e) => e.wrongs)),
+    wrong: mergeMaps(mine.wrong, theirs.wrong, newerEntry),
     current: mine.current ?? theirs.current,
   };
 }

@@ -3,6 +3,7 @@
 import { fill, h, note } from "./dom.js";
 import { t } from "./i18n.js";
 import { isAnswered, score } from "./scoring.js";
+import { scheduleOf } from "./fsrs.js";
 import { dueIds, localDay, recordAnswer } from "./review.js";
 import { feedbackView, labelled, markOptions, questionView } from "./render.js";
 import { listParam } from "./data.js";
@@ -31,7 +32,7 @@ function enterSubmits(form) {
 }
 
 function dueQuestions(catalog, store) {
-  return dueIds(store.root.wrong, localDay(), catalog.known()).map((id) => catalog.questions.get(id).question);
+  return dueIds(store.root.wrong, localDay(), catalog.known(), scheduleOf(store.root)).map((id) => catalog.questions.get(id).question);
 }
 
 /** Start the practice view. */
@@ -71,7 +72,7 @@ function chooser(container, catalog, store) {
     else fill(error, note(t("pickBank"), "error"));
   } }, h("fieldset", { class: "shuniu-q" }, h("legend", { text: t("chooseBanks") }), boxes), error,
   h("button", { type: "submit", class: "md-button md-button--primary", text: t("startPractice") }));
-  const due = dueIds(store.root.wrong, localDay(), catalog.known()).length;
+  const due = dueIds(store.root.wrong, localDay(), catalog.known(), scheduleOf(store.root)).length;
   container.append(form, h("p", {}, h("a", { class: "md-button", href: "practice.html?review=due", text: t("reviewDueN", due) })));
 }
 

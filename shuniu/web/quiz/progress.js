@@ -1,6 +1,7 @@
 // 学习进度: due today, practice per bank, exam history, learner details, backup / restore / clear.
 import { fill, h, note } from "./dom.js";
 import { t } from "./i18n.js";
+import { scheduleOf } from "./fsrs.js";
 import { dueIds, localDay } from "./review.js";
 import { learnerFields, resultDownload } from "./learner.js";
 import { dataSection } from "./backupview.js";
@@ -57,7 +58,7 @@ export function startProgress(container, { catalog, store, storage }) {
   if (store.damaged.length) container.append(note(t("damagedKept"), "error"));
   const details = h("div");
   container.append(...part(() => {
-    const due = dueIds(store.root.wrong, localDay(), catalog.known()).length;
+    const due = dueIds(store.root.wrong, localDay(), catalog.known(), scheduleOf(store.root)).length;
     const exams = store.root.exams.length
       ? table([t("date"), t("banks"), t("score"), t("result"), ""], examRows(catalog, store, details))
       : note(t("noExams"));

@@ -13,18 +13,22 @@ const KINDS = {
   bool: (v) => typeof v === "boolean",
   day: (v) => typeof v === "string" && DAY.test(v),
   any: () => true,
+  // One line of a 错题本 review log: [day, FSRS rating 1-4].
+  review: (v) => Array.isArray(v) && v.length === 2 && KINDS.day(v[0]) && [1, 2, 3, 4].includes(v[1]),
+  scheduler: (v) => v === "classic" || v === "fsrs",
 };
 
-/** The quiz root (storage.js VERSION 2). */
+/** The quiz root (storage.js VERSION 3). */
 export const ROOT_SHAPE = {
   version: "count",
   learner: { name: "text", group: "text" },
-  settings: { toLeave: "count" },
+  settings: { toLeave: "count", "scheduler?": "scheduler" },
   practice: ["map", { n: "count", r: "count", "last?": "day" }],
   wrong: ["map", {
     box: "count", due: "day", "given?": "any", "wrongs?": "count", "added?": "day", "lastRight?": "day", "left?": "day",
     // The question as answered (null: recorded before version 2, when only the letters were kept).
     "asked?": ["null", { hash: "text", "chosen?": ["list", "text"] }],
+    "log?": ["list", "review"], // version 3
   }],
   exams: ["list", {
     exam: { banks: ["list", { id: "text" }], seed: "text", pass_mark: "count" }, finished: "text", answers: ["list", { id: "text" }],

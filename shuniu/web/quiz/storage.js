@@ -4,9 +4,10 @@
 // is unreadable or of the wrong shape is copied aside (a Shuniu key, so backups keep it) before the
 // parts that still fit are used.
 import { ROOT_SHAPE, conform, isObject } from "./schema.js";
+import { derivedLog } from "./review.js";
 
 export const ROOT_KEY = "shuniu.quiz";
-export const VERSION = 2;
+export const VERSION = 3;
 /** Every key of Shuniu's local data (quiz, checklists...) begins with this: backups take them all. */
 export const PREFIX = "shuniu";
 
@@ -20,7 +21,7 @@ export const V0 = {
 
 /** A root with nothing recorded yet. */
 export function emptyRoot() {
-  return { version: VERSION, learner: { name: "", group: "" }, settings: { toLeave: 2 }, practice: {}, wrong: {}, exams: [], current: null };
+  return { version: VERSION, learner: { name: "", group: "" }, settings: { toLeave: 2, scheduler: "classic" }, practice: {}, wrong: {}, exams: [], current: null };
 }
 
 /** JSON.parse, or `fallback` for null or text that is not JSON. */
@@ -46,14 +47,28 @@ export function migrateV0(read) {
   return upgrade(root);
 }
 
+/** `root` at `version` with each object entry of its 错题本 changed by `change` (other values as they are). */
+function eachEntry(root, version, change) {
+  const changed = (entry) => (isObject(entry) ? change(entry) : entry);
+  const wrong = isObject(root.wrong) ? Object.fromEntries(Object.entries(root.wrong).map(([id, e]) => [id, changed(e)])) : root.wrong;
+  return { ...root, version, ...(wrong === undefined ? {} : { wrong }) };
+}
+
+/** The review log version 2 did not keep, derived (review.js); none when the entry's days cannot be read. */
+function withLog(entry) {
+  try {
+    return { ...entry, log: entry.log ?? derivedLog(entry) };
+  } catch {
+    return entry;
+  }
+}
+
 /** Steps from version N to N+1 for roots already under ROOT_KEY. */
 const STEPS = {
   // 2: a 错题本 entry keeps the question as answered (`asked`); older entries knew only the letters: null.
-  1: (root) => {
-    const marked = (entry) => (isObject(entry) ? { ...entry, asked: entry.asked ?? null } : entry);
-    const wrong = isObject(root.wrong) ? Object.fromEntries(Object.entries(root.wrong).map(([id, e]) => [id, marked(e)])) : root.wrong;
-    return { ...root, version: 2, ...(wrong === undefined ? {} : { wrong }) };
-  },
+  1: (root) => eachEntry(root, 2, (entry) => ({ ...entry, asked: entry.asked ?? null })),
+  // 3: a 错题本 entry keeps its review log (for FSRS), derived from its history; the classic rule stays chosen.
+  2: (root) => eachEntry(root, 3, withLog),
 };
 
 /** Bring a stored root up to VERSION; missing fields get their empty values. */
