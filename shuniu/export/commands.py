@@ -233,14 +233,27 @@ def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path
         options["options"] = PaperOptions(minutes, answer_lines, subtitle)
     for target, group in plan(format_, banks, output):
         result = format_.make(content, group, moment, **options)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(result.data)
+        _write_export(format_name, target, result.data)
         click.echo(f"wrote {target}")
         click.echo(result.summary(format_name), err=True)
 
 
+def _write_export(format_name: str, target: Path, data: bytes) -> None:
+    if format_name == "qti":  # a .zip, or the package unpacked into a folder
+        from shuniu.export.qti_package import write_package
+
+        write_package(data, target)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 def plan(format_: Format, banks: list[Bank], output: Path) -> list[tuple[Path, list[Bank]]]:
     """Which banks go into which file."""
+    if format_.name == "qti":  # -o names the zip or the folder of the package
+        if output.exists() and not output.is_dir() and output.suffix.lower() != ".zip":
+            raise click.UsageError(f"-o {output}: the qti package is a .zip file or a folder")
+        return [(output, banks)]
     names_a_file = (output.exists() and not output.is_dir()) or output.name.endswith(format_.suffix)
     if format_.bundles or len(banks) == 1 or (format_.sheets and names_a_file):
         name = file_name(banks[0], format_) if len(banks) == 1 else f"banks{format_.suffix}"
