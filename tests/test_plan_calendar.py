@@ -138,3 +138,16 @@ def test_long_chinese_lines_fold_at_75_octets_without_cutting_a_character():
 def test_same_plan_same_bytes():
     content = project()
     assert plan_calendar(content, content.plans[0], TODAY) == plan_calendar(content, content.plans[0], TODAY)
+
+
+def test_site_url_is_read_from_mkdocs_yml_and_checked(content_root):
+    from tests.conftest import write
+
+    write(content_root, "mkdocs.yml", "site_name: 枢纽\nsite_url: 'https://intranet.example/shuniu'\n")
+    content, problems = check_root(content_root)
+    assert not problems and content.site_url == "https://intranet.example/shuniu/"
+    write(content_root, "mkdocs.yml", "site_name: 枢纽\n\nsite_url: javascript:alert(1)\n")
+    content, problems = check_root(content_root)
+    assert [str(p) for p in problems.sorted()] == [
+        "mkdocs.yml:3: site_url must be an http(s) address like https://intranet.example/shuniu/, got 'javascript:alert(1)'"]
+    assert content.site_url == ""
