@@ -212,7 +212,8 @@ def _fail(lines: list[str]) -> None:
 @click.option("--bank", "bank_ids", multiple=True, help="A bank id; repeat for several (default: every bank).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The file to write; a folder when several banks go to a one-bank format (aiken, docx, csv; "
-                   "xlsx: a file gets a sheet per bank, a folder a file per bank).")
+                   "xlsx: a file gets a sheet per bank, a folder a file per bank; qti: NAME.zip, or a folder "
+                   "to get the package unpacked).")
 @click.option("--minutes", type=click.IntRange(1, 1440),
               help="docx: the time allowed, in 注意事项 (default: a blank to fill in).")
 @click.option("--answer-lines", type=click.IntRange(1, 40), default=6, show_default=True,
