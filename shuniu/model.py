@@ -215,6 +215,7 @@ class Content:
     internal_banks: set[str] = field(default_factory=set)  # quizzes/*.yml marked classification: internal
     english_terms: dict[str, str] = field(default_factory=dict)  # docs/terms.en.yml: Chinese term -> English
     english_banks: dict[str, Bank] = field(default_factory=dict)  # quizzes/<id>.en.yml, complete ones, by bank id
+    site_url: str = ""  # mkdocs.yml site_url (ends in /), or "" when the site has no fixed address
 
     def __post_init__(self) -> None:
         self._by_src = {p.src: p for p in self.pages}

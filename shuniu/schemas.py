@@ -139,6 +139,13 @@ _SESSION_SHAPES: Mapping[str, Schema] = {
     "date": _DATE, "topic": _text("the session's topic"),
     "read": _texts("pages to read (paths under docs/)"), "quiz": _texts("ids of banks to practise"),
     "notes": _text("notes for the group"),
+    "id": {"type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",
+           "description": "stable session id: the calendar event's UID (default: from the topic)"},
+    "time": {"type": ["string", "integer"], "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$",
+             "description": "start time, Beijing time, like 14:30 (none: an all-day event)"},
+    "duration": {"type": ["integer", "string"], "minimum": 1, "maximum": 1440, "pattern": "^PT(\\d+H)?(\\d+M)?$",
+                 "description": "minutes, or ISO 8601 like PT1H30M (needs time)"},
+    "place": _text("where the group meets"),
 }
 _PLAN_SHAPES: Mapping[str, Schema] = {
     "id": {"type": "string", "pattern": _SLUG, "description": "the file name without .yml"},

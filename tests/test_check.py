@@ -153,13 +153,14 @@ def test_a_session_with_a_bad_date_still_has_its_bank_and_reading_checked(conten
     ])
 
 
-def test_a_second_session_on_the_same_day_still_has_its_references_checked(content_root):
+def test_a_session_sharing_another_ones_event_still_has_its_references_checked(content_root):
     write(content_root, "quizzes/gw.yml", BANK)
     write(content_root, "docs/study/plans/p.yml",
           "id: p\ntitle: 计划\ngroup: 组\nsessions:\n  - date: 2026-12-01\n    topic: 一\n"
-          "  - date: 2026-12-01\n    topic: 二\n    quiz: [nosuch]\n")
+          "  - date: 2026-12-08\n    topic: 一\n    quiz: [nosuch]\n")
     assert run_check(content_root)[1] == [
-        "docs/study/plans/p.yml:7: session 2: another session is on 2026-12-01 (line 5)",
+        "docs/study/plans/p.yml:7: session 2: the session on line 5 has the same topic; "
+        "give both an 'id' so each has its own calendar event",
         "docs/study/plans/p.yml:9: session 2: unknown bank 'nosuch'",
     ]
 

@@ -2,11 +2,9 @@
 
 import datetime
 
-import icalendar
-
 from shuniu.check import check_root
 from shuniu.control.model import Plan, Ref, Session
-from shuniu.control.plan_page import plan_calendar, plan_pages
+from shuniu.control.plan_page import plan_pages
 from shuniu.control.plans import read_plan
 from shuniu.model import Content
 from shuniu.problems import Problems
@@ -54,8 +52,20 @@ sessions:
     topic: 第一次
     quiz: jilv
     where: 会议室
-  - date: 2026-03-09
-    topic: 同一天
+  - date: 2026-03-16
+    topic: 第一次
+  - date: 2026-03-23
+    topic: 时间不对
+    id: shijian
+    time: "25:00"
+    duration: 2 小时
+  - date: 2026-03-30
+    topic: 重复的 id
+    id: shijian
+  - date: 2026-04-06
+    topic: 全天
+    id: Bad_Id
+    duration: PT1H
 """
     plan, problems = problems_of("docs/study/plans/xinren.yml", text)
     assert problems == [
@@ -64,9 +74,17 @@ sessions:
         "docs/study/plans/xinren.yml:6: session 1: field 'date' must be a date like 2025-03-01, got '2026-02-30'",
         "docs/study/plans/xinren.yml:8: session 2: missing required field 'topic'",
         "docs/study/plans/xinren.yml:12: session 3: unknown field 'where'",
-        "docs/study/plans/xinren.yml:13: session 4: another session is on 2026-03-09 (line 9)",
+        "docs/study/plans/xinren.yml:13: session 4: the session on line 9 has the same topic; "
+        "give both an 'id' so each has its own calendar event",
+        "docs/study/plans/xinren.yml:18: session 5: field 'time' must be a time like 14:30 (00:00 to 23:59), got '25:00'",
+        "docs/study/plans/xinren.yml:19: session 5: field 'duration' must be minutes from 1 to 1440 or ISO 8601 like "
+        "PT1H30M, got '2 小时'",
+        "docs/study/plans/xinren.yml:20: session 6: id 'shijian' is already used by the session on line 15",
+        "docs/study/plans/xinren.yml:25: session 7: field 'id' must be lower-case letters, digits and hyphens "
+        "(at most 64), got 'Bad_Id'",
+        "docs/study/plans/xinren.yml:26: session 7: field 'duration' needs a 'time' (an all-day session has no duration)",
     ]
-    assert [s.topic for s in plan.sessions] == ["第一次"]
+    assert [s.topic for s in plan.sessions] == ["第一次", "时间不对"]
 
 
 def test_readings_must_resolve_and_quizzes_must_be_banks(content_root):
@@ -97,21 +115,6 @@ def real_plan(plan_id):
     content, problems = check_root(PROJECT)
     assert not problems
     return content, next(p for p in content.plans if p.id == plan_id)
-
-
-def test_calendar_has_one_all_day_event_per_session_with_stable_uids():
-    content, plan = real_plan("xinren-rumen-2026")
-    data = plan_calendar(content, plan, datetime.date(2026, 11, 29))
-    calendar = icalendar.Calendar.from_ical(data)
-    events = list(calendar.walk("VEVENT"))
-    assert len(events) == 8
-    assert [e.decoded("dtstart") for e in events] == [s.date for s in plan.sessions]
-    assert all(e.decoded("dtend") - e.decoded("dtstart") == datetime.timedelta(days=1) for e in events)
-    assert str(events[0]["summary"]) == "公文处理工作条例导读"
-    assert str(events[-1]["summary"]) == "值班、信息报送、督查督办与结业测验"
-    assert [str(e["uid"]) for e in events[:2]] == ["xinren-rumen-2026-20261106@shuniu", "xinren-rumen-2026-20261113@shuniu"]
-    assert "study/gongwen-chuli-tiaoli.md" in str(events[0]["description"])
-    assert data == plan_calendar(content, plan, datetime.date(2026, 11, 29))  # same input, same bytes
 
 
 def test_plan_pages_and_calendars_are_generated():

@@ -46,6 +46,10 @@ class Session:
     quiz: tuple[Ref, ...] = ()
     notes: str = ""
     line: int = 0
+    id: str = ""  # stable within the plan: the calendar's UID is plan id + session id
+    time: datetime.time | None = None  # start, Asia/Shanghai; None: an all-day event
+    duration: datetime.timedelta | None = None
+    place: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,16 @@
 """What a study plan becomes on the site: a page per plan, a list of plans, and a calendar file.
 
-The calendar (iCalendar, RFC 5545) has one all-day event per session. Its UID is the plan id
-plus the date, so re-importing an updated file updates the events instead of duplicating them.
+The calendar file is written by shuniu.control.plan_calendar (one event per session, UIDs from
+plan id + session id).
 """
 
 from __future__ import annotations
 
 import datetime
-import posixpath
 from collections.abc import Iterable
 
-import icalendar
-
 from shuniu.control.model import Plan, Session
+from shuniu.control.plan_calendar import bank_title, html_target, page_title, plan_calendar
 from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matter
 from shuniu.model import DEFAULT_LANG, Content
 from shuniu.pinyin import sort_key
@@ -23,16 +21,17 @@ PLANS_DIR = "study/plans"
 STRINGS = {
     "zh": {
         "plans": "学习计划", "group": "学习小组", "sessions": "学习安排", "date": "日期", "topic": "主题",
-        "read": "阅读", "quiz": "测验", "notes": "说明", "state": "进度", "done": "已完成", "next": "下一次",
-        "ics": "下载日历文件（.ics）", "ics_hint": "可导入 Outlook、手机日历等，每次学习为一个全天日程。",
+        "read": "阅读", "quiz": "测验", "notes": "说明", "place": "地点", "state": "进度", "done": "已完成", "next": "下一次",
+        "ics": "下载日历文件（.ics）", "ics_hint": "可导入 Outlook、手机日历等；计划调整后重新导入，会更新原日程。",
         "period": "时间", "count": "次数", "none": "暂无学习计划。", "finished": "已结束",
         "intro": "学习小组的学习计划：每次学习的日期、主题、阅读材料和测验。每个计划都可下载日历文件。",
     },
     "en": {
         "plans": "Study plans", "group": "Group", "sessions": "Sessions", "date": "Date", "topic": "Topic",
-        "read": "Reading", "quiz": "Quiz", "notes": "Notes", "state": "Progress", "done": "past", "next": "next",
+        "read": "Reading", "quiz": "Quiz", "notes": "Notes", "place": "Place",
+        "state": "Progress", "done": "past", "next": "next",
         "ics": "Download the calendar (.ics)",
-        "ics_hint": "Import it into Outlook or a phone calendar: one all-day event per session.",
+        "ics_hint": "Import it into Outlook or a phone calendar; import it again after a change to update the events.",
         "period": "Period", "count": "Sessions", "none": "No study plans yet.", "finished": "finished",
         "intro": "Study groups' plans: the date, topic, readings and quizzes of each session. Each plan has a calendar file.",
     },
@@ -101,60 +100,14 @@ def _session_row(content: Content, session: Session, lang: str, today: datetime.
     else:
         state, row_class = "", "shuniu-plan__later"
     readings = "<br>".join(
-        f'<a href="../../{esc(_html_target(ref.target))}">{esc(_page_title(content, ref.target, lang))}</a>'
+        f'<a href="../../{esc(html_target(ref.target))}">{esc(page_title(content, ref.target, lang))}</a>'
         for ref in session.read
     )
     quizzes = "<br>".join(
-        f'<a href="../../quizzes/{esc(ref.target)}.html">{esc(_bank_title(content, ref.target))}</a>' for ref in session.quiz
+        f'<a href="../../quizzes/{esc(ref.target)}.html">{esc(bank_title(content, ref.target))}</a>' for ref in session.quiz
     )
-    cells = [f'<time datetime="{session.date}">{session.date}</time>', esc(session.topic), readings, quizzes,
-             esc(session.notes), f"<strong>{esc(state)}</strong>" if is_next else esc(state)]
+    when = f"{session.date} {session.time:%H:%M}" if session.time else str(session.date)
+    notes = esc(session.notes) + (f"<br>{esc(s['place'])}：{esc(session.place)}" if session.place else "")
+    cells = [f'<time datetime="{when.replace(" ", "T")}">{when}</time>', esc(session.topic), readings, quizzes, notes,
+             f"<strong>{esc(state)}</strong>" if is_next else esc(state)]
     return f'<tr class="{row_class}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
-
-def _html_target(target: str) -> str:
-    """A docs-relative ``x.md#a`` as the built page's address ``x.html#a``."""
-    path, _, anchor = target.strip().partition("#")
-    html = path[: -len(".md")] + ".html" if path.endswith(".md") else path
-    return html + (f"#{anchor}" if anchor else "")
-
-
-def _page_title(content: Content, target: str, lang: str) -> str:
-    path = target.strip().partition("#")[0]
-    page = content.page(path, lang)
-    return page.meta.title if page else posixpath.basename(path)
-
-
-def _bank_title(content: Content, bank_id: str) -> str:
-    bank = next((b for b in getattr(content, "banks", []) if b.id == bank_id), None)
-    return bank.title if bank else bank_id
-
-
-def plan_calendar(content: Content, plan: Plan, today: datetime.date) -> bytes:
-    """The plan as an iCalendar file: one all-day event per session, stable UIDs."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Shuniu//Study plans//ZH")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", plan.title)
-    stamp = datetime.datetime(today.year, today.month, today.day, tzinfo=datetime.UTC)  # reproducible builds
-    for session in plan.sessions:
-        event = icalendar.Event()
-        event.add("uid", f"{plan.id}-{session.date:%Y%m%d}@shuniu")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.date)
-        event.add("dtend", session.date + datetime.timedelta(days=1))
-        event.add("summary", session.topic)
-        event.add("description", _description(content, plan, session))
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())
-
-
-def _description(content: Content, plan: Plan, session: Session) -> str:
-    lines = [f"{plan.title}（{plan.group}）"]
-    if session.read:
-        lines.append("阅读：" + "；".join(f"{_page_title(content, r.target, DEFAULT_LANG)}（{r.target}）" for r in session.read))
-    if session.quiz:
-        lines.append("测验：" + "；".join(_bank_title(content, r.target) for r in session.quiz))
-    if session.notes:
-        lines.append(session.notes)
-    return "\n".join(lines)

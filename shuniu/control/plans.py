@@ -1,15 +1,19 @@
 """Study plans (docs/study/plans/<id>.yml): loading, and the checks that need all content.
 
 Format (DESIGN.md): ``id``, ``title``, ``group``, ``sessions``: a list of ``date``, ``topic``,
-``read`` (docs-relative page links), ``quiz`` (bank ids), ``notes``.
+``read`` (docs-relative page links), ``quiz`` (bank ids), ``notes``, and for the calendar
+``id``, ``time``, ``duration``, ``place`` (shuniu.control.session_fields).
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from shuniu.control.model import Plan, Ref, Session
+from shuniu.control.session_fields import session_duration, session_id, session_time
 from shuniu.fields import FieldReader, describe
 from shuniu.links import docs_link_problem
 from shuniu.model import Content
@@ -17,8 +21,10 @@ from shuniu.problems import Problems
 from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
 
 PLANS_FOLDER = "docs/study/plans"
+_SITE_URL = re.compile(r"^site_url:[ \t]*([^#\s]*)", re.M)
+_ABSOLUTE_URL = re.compile(r"https?://[^\s\"'<>\\]+")
 PLAN_FIELDS = {"id", "title", "group", "sessions"}
-SESSION_FIELDS = {"date", "topic", "read", "quiz", "notes"}
+SESSION_FIELDS = {"date", "topic", "read", "quiz", "notes", "id", "time", "duration", "place"}
 
 
 def bank_ids(content: Content) -> set[str] | None:
@@ -46,12 +52,30 @@ class LoadedPlan(Plan):
 
 def load_plans(root: Path, content: Content, problems: Problems) -> None:
     """Read every plan file; each problem is collected with its line."""
+    content.site_url = site_url(root, problems)
     for file in sorted((root / PLANS_FOLDER).glob("*.y*ml")):
         path = file.relative_to(root).as_posix()
         text = read_source(file, path, problems)
         plan = read_plan(path, text, problems) if text is not None else None
         if plan:
             content.plans.append(plan)
+
+
+def site_url(root: Path, problems: Problems) -> str:
+    """mkdocs.yml's ``site_url`` (calendar descriptions link to it), read as a line of text: the
+    file holds MkDocs' own YAML tags, which a safe loader refuses."""
+    settings = root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+    match = _SITE_URL.search(text)
+    if not match or not match.group(1):
+        return ""
+    url = match.group(1).strip("\"'")
+    if not _ABSOLUTE_URL.fullmatch(url):
+        line = text.count("\n", 0, match.start()) + 1
+        message = f"site_url must be an http(s) address like https://intranet.example/shuniu/, got '{url}'"
+        problems.add("mkdocs.yml", line, message)
+        return ""
+    return url.rstrip("/") + "/"
 
 
 def read_plan(path: str, text: str, problems: Problems) -> Plan | None:
@@ -75,7 +99,11 @@ def read_plan(path: str, text: str, problems: Problems) -> Plan | None:
         fields.problem("id", f"id '{plan_id}' must match the file name '{stem}'")
     sessions, unscheduled = _sessions(data, path, problems)
     return LoadedPlan(plan_id or stem, title or "", group or "", path,
-                      tuple(sorted(sessions, key=lambda s: s.date)), tuple(unscheduled))
+                      tuple(sorted(sessions, key=_when)), tuple(unscheduled))
+
+
+def _when(session: Session) -> tuple[datetime.date, datetime.time]:
+    return session.date, session.time or datetime.time(0)
 
 
 def _sessions(data: LineDict, path: str, problems: Problems) -> tuple[list[Session], list[Unscheduled]]:
@@ -85,19 +113,18 @@ def _sessions(data: LineDict, path: str, problems: Problems) -> tuple[list[Sessi
         return [], []
     sessions: list[Session] = []
     unscheduled: list[Unscheduled] = []
-    seen: dict[object, int] = {}
+    seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
             problems.add(path, items.line_of(index), f"a session must be a mapping with date and topic, got {describe(item)}")
             continue
         session = _session(item, path, problems, index + 1)
-        if isinstance(session, Session) and session.date in seen:
-            # The calendar identifies events by plan and date: two sessions a day would collide.
-            message = f"session {index + 1}: another session is on {session.date} (line {seen[session.date]})"
-            problems.add(path, session.line, message)
+        if isinstance(session, Session) and session.id in seen:
+            # The calendar identifies events by plan and session id: two sessions would share an event.
+            problems.add(path, session.line, _duplicate(index + 1, session, item, seen))
             session = Unscheduled(index + 1, session.read, session.quiz)
         if isinstance(session, Session):
-            seen[session.date] = session.line
+            seen[session.id] = session.line
             sessions.append(session)
         else:
             unscheduled.append(session)
@@ -110,9 +137,20 @@ def _session(item: LineDict, path: str, problems: Problems, number: int) -> Sess
     day, topic = fields.date("date"), fields.text("topic")
     read, quiz = _refs(fields, "read"), _refs(fields, "quiz")
     notes = fields.text("notes", required=False) or ""
-    if day is None or topic is None:
+    place = fields.text("place", required=False) or ""
+    ident, time, duration = session_id(fields, topic), session_time(fields), session_duration(fields)
+    if duration and time is None:
+        fields.problem("duration", "field 'duration' needs a 'time' (an all-day session has no duration)")
+    if day is None or topic is None or not ident:
         return Unscheduled(number, read, quiz)
-    return Session(day, topic, read, quiz, notes, item.line)
+    return Session(day, topic, read, quiz, notes, item.line, ident, time, duration, place)
+
+
+def _duplicate(number: int, session: Session, item: LineDict, seen: dict[str, int]) -> str:
+    if "id" in item:
+        return f"session {number}: id '{session.id}' is already used by the session on line {seen[session.id]}"
+    return (f"session {number}: the session on line {seen[session.id]} has the same topic; "
+            "give both an 'id' so each has its own calendar event")
 
 
 def _refs(fields: FieldReader, key: str) -> tuple[Ref, ...]:

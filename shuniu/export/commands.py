@@ -212,7 +212,8 @@ def _fail(lines: list[str]) -> NoReturn:
 @click.option("--bank", "bank_ids", multiple=True, help="A bank id; repeat for several (default: every bank).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The file to write; a folder when several banks go to a one-bank format (aiken, docx, csv; "
-                   "xlsx: a file gets a sheet per bank, a folder a file per bank).")
+                   "xlsx: a file gets a sheet per bank, a folder a file per bank; qti: NAME.zip, or a folder "
+                   "to get the package unpacked).")
 @click.option("--minutes", type=click.IntRange(1, 1440),
               help="docx: the time allowed, in 注意事项 (default: a blank to fill in).")
 @click.option("--answer-lines", type=click.IntRange(1, 40), default=6, show_default=True,
@@ -237,8 +238,7 @@ def export(format_name: str, bank_ids: tuple[str, ...], output: Path, root: Path
         options["options"] = PaperOptions(minutes, answer_lines, subtitle)
     for target, group in plan(format_, banks, output):
         result = format_.make(content, group, moment, **options)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(result.data)
+        _write_export(format_name, target, result.data)
         click.echo(f"wrote {target}")
         click.echo(result.summary(format_name), err=True)
 
@@ -261,8 +261,22 @@ def _paper_banks(content: Content, paper_file: Path, format_name: str, bank_ids:
     return [bank], minutes or paper.minutes
 
 
+def _write_export(format_name: str, target: Path, data: bytes) -> None:
+    if format_name == "qti":  # a .zip, or the package unpacked into a folder
+        from shuniu.export.qti_package import write_package
+
+        write_package(data, target)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 def plan(format_: Format, banks: list[Bank], output: Path) -> list[tuple[Path, list[Bank]]]:
     """Which banks go into which file."""
+    if format_.name == "qti":  # -o names the zip or the folder of the package
+        if output.exists() and not output.is_dir() and output.suffix.lower() != ".zip":
+            raise click.UsageError(f"-o {output}: the qti package is a .zip file or a folder")
+        return [(output, banks)]
     names_a_file = (output.exists() and not output.is_dir()) or output.name.endswith(format_.suffix)
     if format_.bundles or len(banks) == 1 or (format_.sheets and names_a_file):
         name = file_name(banks[0], format_) if len(banks) == 1 else f"banks{format_.suffix}"

@@ -52,7 +52,7 @@ def file_name(bank: Bank, format_: Format) -> str:
 
 def formats_of(bank: Bank) -> list[Format]:
     """The formats a bank is offered in (Aiken only when it has single-choice questions)."""
-    return [format_ for format_ in FORMATS.values() if format_.holds(bank)]
+    return [format_ for format_ in FORMATS.values() if format_.offered and format_.holds(bank)]
 
 
 def bank_downloads(content: Content, lang: str, today: datetime.date) -> list[GeneratedFile]:

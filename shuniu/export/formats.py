@@ -31,6 +31,7 @@ class Format:
     timed: bool = False  # the exporter takes the export moment (Anki note times)
     holds: Callable[[Bank], bool] = lambda bank: True  # whether a file of this bank would hold any question
     sheets: bool = False  # several banks go into one file, a sheet each, when -o names a file (xlsx)
+    offered: bool = True  # a download on the bank pages (False: from the command line only)
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang, self.labels["en"])
@@ -64,5 +65,6 @@ FORMATS = {
         Format("csv", ".csv", False, 2, "csv_", {"zh": "CSV 表格", "en": "CSV"}),
         Format("xlsx", ".xlsx", False, 2, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"},
                sheets=True),
+        Format("qti", ".qti.zip", True, 1, "qti_package", {"zh": "QTI 2.1 题目包", "en": "QTI 2.1 package"}, offered=False),
     )
 }
