@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 from shuniu.check import check_root
 from shuniu.control.editions import current_edition, edition_content, excluded_sources
 from shuniu.control.review import excluded_from_search
+from shuniu.export.downloads import start_exports
 from shuniu.generated import GeneratedPage, generate
 from shuniu.model import Content
 from shuniu.pinyin import sort_key
@@ -85,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = current_edition()  # SHUNIU_EDITION: the public edition leaves internal pages out
         _State.excluded = frozenset(excluded_sources(content, edition))
         _State.content, _State.signature, _State.root = edition_content(content, edition), signature, root
+        # Bank exports the cache lacks are made in worker processes while the pages render.
+        start_exports(_State.content, today())
     _no_sitemap(config)
     search = config.plugins.get("material/search")
     if search is not None:
@@ -117,7 +120,7 @@ def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
 def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang, default = language(config), _default_language(config)
     _State.generated = {}
-    for item in generate(_State.content, lang, today()):
+    for item in generate(_State.content, lang, today(), late=False):  # late files: on_post_build
         if isinstance(item, GeneratedPage):
             _State.generated[item.src_uri] = item
             files.append(_page_file(config, item, lang, default))
@@ -356,3 +359,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     secondary = secondary_pages(_State.content, _State.generated)
     inline = config.plugins.get("material/offline") is not None
     publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline)
+    _write_late_files(Path(config.site_dir), _default_language(config))
+
+
+def _write_late_files(site_dir: Path, lang: str) -> None:
+    """Files no page needed while it was built (bank downloads), made after the pages: one copy
+    at the site root. i18n builds the other languages inside the first one's on_post_build, so
+    this runs once a language; writing the same bytes again costs milliseconds."""
+    for item in generate(_State.content, lang, today(), late=True):
+        if not isinstance(item, GeneratedPage):
+            target = site_dir / item.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item.data)

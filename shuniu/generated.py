@@ -51,6 +51,9 @@ Generated = GeneratedPage | GeneratedFile
 Generator = Callable[[Content, str, datetime.date], Iterable[Generated]]
 
 GENERATORS: list[Generator] = []
+# Generators whose files no page needs while it is built (downloads linked as plain HTML): a site
+# may make them after its pages, so slow work (bank exports) overlaps the page rendering.
+LATE: list[Generator] = []
 
 
 def front_matter(title: str, *, hide_toc: bool = False, searchable: bool = True) -> str:
@@ -70,10 +73,18 @@ def generator(function: Generator) -> Generator:
     return function
 
 
-def generate(content: Content, lang: str, today: datetime.date) -> list[Generated]:
-    """Everything every registered generator makes for ``lang``, in a stable order."""
+def late_generator(function: Generator) -> Generator:
+    """Register a generator whose files may be made after the pages (see ``LATE``)."""
+    LATE.append(function)
+    return generator(function)
+
+
+def generate(content: Content, lang: str, today: datetime.date, late: bool | None = None) -> list[Generated]:
+    """What the registered generators make for ``lang``, in a stable order: everything (``late``
+    None), everything but the late generators' files (False), or only those (True)."""
     _load_features()
-    made = [item for function in GENERATORS for item in function(content, lang, today)]
+    chosen = [function for function in GENERATORS if late is None or (function in LATE) == late]
+    made = [item for function in chosen for item in function(content, lang, today)]
     return sorted(made, key=lambda item: item.src_uri)
 
 
