@@ -254,12 +254,13 @@ def readme_table(kept: dict[str, Any]) -> str:
         + ("; the builds of each phase ran at the same time, so every variant met the same load" if kept.get("parallel") else "")
         + ". Overheads are against the plain build, by wall time and by CPU time (user + system, export workers included).",
     ]
+    pages = [int(p) for p in kept["sizes"]]
     if ratio:
-        notes.append("Growth for ×4 pages: wall time " + ", ".join(f"{k.replace('_', ' ')} ×{v}" for k, v in ratio.items())
+        notes.append(f"Growth for ×{max(pages) / min(pages):g} pages: wall time " + ", ".join(f"{k.replace('_', ' ')} ×{v}" for k, v in ratio.items())
                      + "; CPU time " + ", ".join(f"{k.replace('_', ' ')} ×{v}" for k, v in cpu.items()) + ".")
     preview = [f"{p} pages {kept[f'preview_{p}_s']:.1f} s" for p in (500, 1000) if kept.get(f"preview_{p}_s") is not None]
     notes.append(f"Preview, save to page shown: {', '.join(preview) or 'not measured'} ({kept['preview_source']}).")
-    return "\n".join(rows + notes)
+    return "\n".join(rows) + "\n" + "\n\n".join(notes)
 
 
 def rewrite_readme(kept: dict[str, Any], readme: Path = README) -> None:
