@@ -256,8 +256,11 @@ def readme_table(kept: dict[str, Any]) -> str:
     ]
     pages = [int(p) for p in kept["sizes"]]
     if ratio:
-        notes.append(f"Growth for ×{max(pages) / min(pages):g} pages: wall time " + ", ".join(f"{k.replace('_', ' ')} ×{v}" for k, v in ratio.items())
-                     + "; CPU time " + ", ".join(f"{k.replace('_', ' ')} ×{v}" for k, v in cpu.items()) + ".")
+        def growth(ratios: dict[str, float]) -> str:
+            return ", ".join(f"{name.replace('_', ' ')} ×{value}" for name, value in ratios.items())
+        notes.append(f"Growth for ×{max(pages) / min(pages):g} pages: wall time {growth(ratio)}; CPU time {growth(cpu)}.")
+    else:
+        notes.append("Growth with the page count: not measured in this run (one size).")
     preview = [f"{p} pages {kept[f'preview_{p}_s']:.1f} s" for p in (500, 1000) if kept.get(f"preview_{p}_s") is not None]
     notes.append(f"Preview, save to page shown: {', '.join(preview) or 'not measured'} ({kept['preview_source']}).")
     return "\n".join(rows) + "\n" + "\n\n".join(notes)
