@@ -51,8 +51,8 @@ def _build_cell(size: dict[str, Any], variant: str, overhead: str) -> str:
     build = size["builds"].get(variant)
     if build is None:
         return "–"
-    return (f"{build['median_s']:.1f} s (+{size[overhead]:.0%}); CPU {build['median_cpu_s']:.0f} s "
-            f"(+{size[overhead + '_cpu']:.0%})")
+    return (f"{build['median_s']:.1f} s ({size[overhead]:+.0%}); CPU {build['median_cpu_s']:.0f} s "
+            f"({size[overhead + '_cpu']:+.0%})")
 
 
 def _build_rows(results: dict[str, Any]) -> list[str]:
@@ -189,6 +189,8 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
              "median_cpu_s": {name: build["median_cpu_s"] for name, build in size["builds"].items()},
              "peak_rss_mb": {name: build["peak_rss_mb_max"] for name, build in size["builds"].items()},
              "average_page_bytes": size["site"].get("average_page_bytes"),
+             # Where the time went (seconds inside each build, see bench/profile.py), by variant.
+             "profile": size.get("profile", {}),
              "largest_page_bytes": size["site"]["largest_page"]["bytes"]}
     at_size = {int(k): v for k, v in results.get("preview_at_size", {}).items()}
     preview = ({f"preview_{p}_s": at_size.get(p) for p in (500, 1000)} | {"source": "this run"}
@@ -247,7 +249,7 @@ def readme_table(kept: dict[str, Any]) -> str:
     ratio, cpu = kept.get("time_ratio", {}), kept.get("cpu_time_ratio", {})
     machine, versions = kept["machine"], kept["versions"]
     notes = [
-        "", f"Run of {kept['date']} on {machine['cpu']}, {machine['cores']} cores (shared: load average "
+        f"Run of {kept['date']} on {machine['cpu']}, {machine['cores']} cores (shared: load average "
         f"{kept['load_average'][0]:.0f} to {kept['load_average'][1]:.0f}); Python {versions['python']}, MkDocs "
         f"{versions['mkdocs']}, Material {versions['mkdocs-material']}, jieba {versions['jieba']}; "
         f"{kept['runs']} run{'s' if kept['runs'] != 1 else ''} of each build"
