@@ -138,7 +138,7 @@ class Writer:
         return {
             "id": step_id, "title": title, "role": self.words.pick(ROLES), "action": self.words.sentence(topic),
             "time_limit": self.words.pick(TIMES), "inputs": things[:1], "outputs": things[1:],
-            # Check ids: a translated procedure's checks must carry them (ticks follow them across languages).
+            # With ids: a translated procedure's checks must carry them (shuniu/procedures/translations.py).
             "checks": [{"id": f"c{n}", "text": f"{thing}{state}"} for n, (thing, state) in enumerate(checked, 1)],
         }
 
@@ -192,8 +192,8 @@ class Writer:
         if steps is not None:
             meta["steps"] = [step | {"title": f"Step {step['id']}", "role": "Officer in charge",
                                      "action": "Check the form, sign it and pass it on within the time limit.",
-                                     "checks": [{"id": check["id"], "text": f"Check {n}"}
-                                                for n, check in enumerate(step["checks"], 1)]}
+                                     "checks": [{"id": check["id"], "text": f"Check {check['id']}"}
+                                                for check in step["checks"]]}
                              for step in steps]
         body = ""
         for line in original.split("---\n", 2)[2].splitlines():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import os
 import platform
 import subprocess
@@ -12,6 +14,11 @@ from typing import Any
 from bench.browser import CHROMIUM
 
 PACKAGES = ["mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "jieba", "playwright"]
+SUMMARY = Path(__file__).with_name("results.json")  # committed: the README's table is made from it
+# The last figures measured before the preview could be measured per size (README, November 2026):
+# kept when a run does not measure the preview, with where they came from.
+EARLIER_PREVIEW = {"preview_500_s": None, "preview_1000_s": 64.0,
+                   "source": "make serve at 1,000 synthetic pages, November 2026 run (README); 500 never measured"}
 BUDGET_HOOKS = 0.15
 BUDGET_FRONT_END = 30 * 1024
 
@@ -40,14 +47,25 @@ def _kb(size: float) -> str:
     return f"{size / 1024:.1f} KB"
 
 
+def _build_cell(size: dict[str, Any], variant: str, overhead: str) -> str:
+    build = size["builds"].get(variant)
+    if build is None:
+        return "–"
+    return (f"{build['median_s']:.1f} s ({size[overhead]:+.0%}); CPU {build['median_cpu_s']:.0f} s "
+            f"({size[overhead + '_cpu']:+.0%})")
+
+
 def _build_rows(results: dict[str, Any]) -> list[str]:
     rows = []
     for pages, size in results["sizes"].items():
         builds = size["builds"]
         rows.append(
-            f"| {pages} pages, {size['questions']} questions | {builds['plain']['median_s']:.1f} s "
-            f"| {builds['hooks_cold']['median_s']:.1f} s (+{size['hooks_overhead_cold']:.0%}) "
-            f"| {builds['hooks_warm']['median_s']:.1f} s (+{size['hooks_overhead_warm']:.0%}) "
+            f"| {pages} pages, {size['questions']} questions | {builds['plain']['median_s']:.1f} s; "
+            f"CPU {builds['plain']['median_cpu_s']:.0f} s "
+            f"| {_build_cell(size, 'before_cold', 'before_cold_overhead')} "
+            f"| {_build_cell(size, 'hooks_cold', 'hooks_overhead_cold')} "
+            f"| {_build_cell(size, 'before_warm', 'before_warm_overhead')} "
+            f"| {_build_cell(size, 'hooks_warm', 'hooks_overhead_warm')} "
             f"| {builds['plain']['peak_rss_mb_max']:.0f} / {builds['hooks_cold']['peak_rss_mb_max']:.0f} MB |"
         )
     return rows
@@ -67,43 +85,217 @@ def _weight_rows(results: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _breakdown_rows(results: dict[str, Any]) -> list[str]:
+    """Where each build's time went: the hooks' events and the loaders and generators inside them
+    (seconds in the build process; bank exports made in worker processes count only as the wait)."""
+    variants = [v for v in ("before_cold", "hooks_cold", "before_warm", "hooks_warm", "plain")
+                if any(v in size.get("profile", {}) for size in results["sizes"].values())]
+    columns = [(pages, v) for pages, size in results["sizes"].items() for v in variants if v in size.get("profile", {})]
+    if not columns:
+        return []
+    labels = sorted({label for pages, v in columns for label in results["sizes"][pages]["profile"][v]["parts_s"]})
+    rows = ["| part | " + " | ".join(f"{pages} {v.replace('hooks_', 'after ').replace('_', ' ')}"
+                                     for pages, v in columns) + " |",
+            "|---|" + "---|" * len(columns)]
+    for label in labels:
+        cells = [results["sizes"][pages]["profile"][v]["parts_s"].get(label) for pages, v in columns]
+        rows.append(f"| {label} | " + " | ".join("" if c is None else f"{c:.1f} s" for c in cells) + " |")
+    for kind in ("written zh", "written en", "generated zh", "generated en"):
+        cells = [results["sizes"][pages]["profile"][v]["pages"].get(kind) for pages, v in columns]
+        rows.append(f"| pages, {kind} (MkDocs: Markdown + templates) | " + " | ".join(
+            "" if c is None else f"{c['pages']} in {c['seconds']:.1f} s" for c in cells) + " |")
+    totals = [results["sizes"][pages]["profile"][v]["total_s"] for pages, v in columns]
+    rows.append("| whole build | " + " | ".join(f"{t:.1f} s" for t in totals) + " |")
+    return rows
+
+
+def _optional_lines(results: dict[str, Any]) -> list[str]:
+    """Search speed, search quality and preview, when the run measured them."""
+    lines: list[str] = []
+    browser = results.get("browser")
+    if browser:
+        lines += [
+            f"Search in Chromium at {browser['pages']} pages (http on 127.0.0.1): first query typed as the page opens, "
+            f"results {browser['first_query_ms']:.0f} ms after typing "
+            f"({browser['first_query_results_after_page_start_ms']:.0f} ms "
+            f"after the page started loading); later queries {browser['later_query_ms']:.0f} ms (slowest "
+            f"{browser['later_query_ms_max']:.0f} ms). Requests to other hosts: {len(browser['outside_requests'])} "
+            f"(over {len(browser['pages_loaded'])} pages and a search).", ""]
+    lines += [f"Chinese search on the real site, {name}, {q['queries']} questions: recall@5 {q['recall_at_5']:.3f}, "
+              f"{q['no_results']} without results (Material's own search: "
+              f"{q['material_only_recall_at_5']:.3f}, {q['material_only_no_results']} without results)."
+              for name, q in results.get("search_quality", {}).items()]
+    preview = results.get("preview")
+    if preview:
+        lines += ["", "| preview (save → page served) | `make serve` | `make serve-fast` (zh only, changed pages) |",
+                  "|---|---|---|"]
+        for name in ("real", "synthetic"):
+            if f"{name}_serve" in preview:
+                label = "real content" if name == "real" else f"{max(results['sizes'])} synthetic pages"
+                serve, fast = preview[f"{name}_serve"], preview[f"{name}_serve_fast"]
+                lines.append(f"| {label} | {serve['median_s']:.1f} s (first build {serve['first_serve_s']:.0f} s) "
+                             f"| {fast['median_s']:.1f} s (first build {fast['first_serve_s']:.0f} s) |")
+    if results.get("skipped"):
+        lines += ["", f"Not measured in this run: {', '.join(results['skipped'])}."]
+    return lines
+
+
 def markdown(results: dict[str, Any]) -> str:
-    """bench-results/bench.md: the figures against the design's budgets."""
-    m, scaling, browser = results["machine"], results.get("scaling", {}), results["browser"]
-    quality, preview = results["search_quality"], results["preview"]
+    """bench-results/bench.md: the figures against the design's budgets, and where the time goes."""
+    m, scaling = results["machine"], results.get("scaling", {})
+    mode = "all builds of a phase at once" if results.get("parallel") else "one after another"
     lines = [
         "# Shuniu benchmark", "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}; Python {m['python']}; {m['chromium']}; "
         + ", ".join(f"{k} {v}" for k, v in m["packages"].items()) + ".",
         f"Load average (1 min) at start and end: {results['load_average'][0]:.1f}, {results['load_average'][1]:.1f}. "
-        f"Medians of {results['runs']} runs. Builds interleaved: hooks with an empty export cache (cold), "
-        "hooks again (warm), plain (same mkdocs.yml without `hooks:`).", "",
-        "| corpus | plain Material + jieba | with hooks, cold | with hooks, warm | peak memory plain / hooks |",
-        "|---|---|---|---|---|", *_build_rows(results), "",
+        f"Medians of {results['runs']} runs. Builds in two phases ({mode}): hooks with an empty cache (cold) and "
+        "plain (same mkdocs.yml without `hooks:`), then hooks again (warm)"
+        + (f"; `before` is commit {results['before']} on a copy of the same project." if results.get("before") else "."),
+        "", "| corpus | plain Material + jieba | before, cold | with hooks, cold | before, warm | with hooks, warm "
+        "| peak memory plain / hooks |",
+        "|---|---|---|---|---|---|---|", *_build_rows(results), "",
         f"Budget: hooks add at most {BUDGET_HOOKS:.0%}.",
     ]
     if scaling:
-        ratios = scaling["time_ratio"]
-        lines.append(f"Scaling {scaling['from_pages']} → {scaling['to_pages']} pages (×{scaling['size_ratio']:g}): "
-                     f"time ×{ratios['hooks_cold']} with hooks (cold), ×{ratios['hooks_warm']} warm, ×{ratios['plain']} plain.")
-    lines += [
-        "", "| corpus | search index | quiz + checklist JS/CSS gzipped (budget 30 KB) | largest page |", "|---|---|---|---|",
-        *_weight_rows(results), "",
-        f"Search in Chromium at {browser['pages']} pages (http on 127.0.0.1): first query typed as the page opens, "
-        f"results {browser['first_query_ms']:.0f} ms after typing ({browser['first_query_results_after_page_start_ms']:.0f} ms "
-        f"after the page started loading); later queries {browser['later_query_ms']:.0f} ms (slowest "
-        f"{browser['later_query_ms_max']:.0f} ms). Requests to other hosts: {len(browser['outside_requests'])} "
-        f"(over {len(browser['pages_loaded'])} pages and a search).", "",
-        *(f"Chinese search on the real site, {name}, {q['queries']} questions: recall@5 {q['recall_at_5']:.3f}, "
-          f"{q['no_results']} without results (Material's own search: "
-          f"{q['material_only_recall_at_5']:.3f}, {q['material_only_no_results']} without results)."
-          for name, q in quality.items()), "",
-        "| preview (save → page served) | `make serve` | `make serve-fast` (zh only, changed pages) |", "|---|---|---|",
-    ]
-    for name in ("real", "synthetic"):
-        if f"{name}_serve" in preview:
-            label = "real content" if name == "real" else f"{max(results['sizes'])} synthetic pages"
-            serve, fast = preview[f"{name}_serve"], preview[f"{name}_serve_fast"]
-            lines.append(f"| {label} | {serve['median_s']:.1f} s (first build {serve['first_serve_s']:.0f} s) "
-                         f"| {fast['median_s']:.1f} s (first build {fast['first_serve_s']:.0f} s) |")
+        for key, what in (("time_ratio", "wall time"), ("cpu_time_ratio", "CPU time")):
+            lines.append(f"Scaling {scaling['from_pages']} → {scaling['to_pages']} pages (×{scaling['size_ratio']:g}), "
+                         f"{what}: " + ", ".join(f"{name.replace('_', ' ')} ×{ratio}"
+                                                 for name, ratio in scaling.get(key, {}).items()) + ".")
+    lines += ["", "| corpus | search index | quiz + checklist JS/CSS gzipped (budget 30 KB) | largest page |",
+              "|---|---|---|---|", *_weight_rows(results), ""]
+    lines += [f"Average page at {pages} pages: {_kb(size['site']['average_page_bytes'])} "
+              f"({size['site']['html_pages']} HTML pages)." for pages, size in results["sizes"].items()
+              if "average_page_bytes" in size["site"]]
+    breakdown = _breakdown_rows(results)
+    if breakdown:
+        lines += ["", "## Where the time goes", "",
+                  "Seconds in the build process, from timers around the hooks' events, the check's loaders and "
+                  "the generators (`bench/profile.py`; `python -m bench.profile ROOT` gives a cProfile breakdown). "
+                  "Nested parts overlap their event; bank exports made in worker processes count only as the wait.",
+                  "", *breakdown]
+    lines += ["", *_optional_lines(results)]
     return "\n".join(lines) + "\n"
+
+
+def summary(results: dict[str, Any]) -> dict[str, Any]:
+    """The figures bench/results.json keeps: the run, and each size's build figures."""
+    m = results["machine"]
+    sizes = {}
+    for pages, size in results["sizes"].items():
+        sizes[str(pages)] = {
+            key: value for key, value in size.items() if key in ("pages", "questions") or "overhead" in key
+        } | {"median_s": {name: build["median_s"] for name, build in size["builds"].items()},
+             "median_cpu_s": {name: build["median_cpu_s"] for name, build in size["builds"].items()},
+             "peak_rss_mb": {name: build["peak_rss_mb_max"] for name, build in size["builds"].items()},
+             "average_page_bytes": size["site"].get("average_page_bytes"),
+             # Where the time went (seconds inside each build, see bench/profile.py), by variant.
+             "profile": size.get("profile", {}),
+             "largest_page_bytes": size["site"]["largest_page"]["bytes"]}
+    at_size = {int(k): v for k, v in results.get("preview_at_size", {}).items()}
+    preview = ({f"preview_{p}_s": at_size.get(p) for p in (500, 1000)} | {"source": "this run"}
+               if at_size else EARLIER_PREVIEW)
+    return {
+        "date": results.get("date", ""), "machine": {"cpu": m["cpu"], "cores": m["cores"], "os": m["os"]},
+        "versions": {"python": m["python"], **m["packages"]}, "runs": results["runs"],
+        "parallel": results.get("parallel", False), "before": results.get("before"),
+        "load_average": results["load_average"], "sizes": sizes,
+        "time_ratio": results.get("scaling", {}).get("time_ratio", {}),
+        "cpu_time_ratio": results.get("scaling", {}).get("cpu_time_ratio", {}),
+        **{key: value for key, value in preview.items() if key != "source"}, "preview_source": preview["source"],
+    }
+
+
+def write_summary(results: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(summary(results), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+README_START = "<!-- bench/results.json: start (python -m bench.report --readme rewrites this part) -->"
+README_END = "<!-- bench/results.json: end -->"
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.0%}"
+
+
+def _size_heading(size: dict[str, Any]) -> str:
+    return f"{size['pages']:,} pages, {size['questions']:,} questions"
+
+
+def readme_table(kept: dict[str, Any]) -> str:
+    """The README's performance figures, made from bench/results.json alone."""
+    sizes = list(kept["sizes"].values())
+
+    def row(label: str, cell: Any) -> str:
+        return f"| {label} | " + " | ".join(cell(size) for size in sizes) + " |"
+
+    def timed(variant: str, overhead: str) -> Any:
+        return lambda s: (f"{s['median_s'][variant]:.0f} s ({_pct(s.get(overhead))}); CPU {s['median_cpu_s'][variant]:.0f} s "
+                          f"({_pct(s.get(overhead + '_cpu'))})" if variant in s["median_s"] else "–")
+
+    rows = [
+        "| | " + " | ".join(_size_heading(size) for size in sizes) + " |", "|---|" + "---|" * len(sizes),
+        row("plain Material + jieba + i18n (same `mkdocs.yml` without `hooks:`)",
+            lambda s: f"{s['median_s']['plain']:.0f} s; CPU {s['median_cpu_s']['plain']:.0f} s"),
+        row(f"hooks before this work (commit {kept.get('before')}), empty cache", timed("before_cold", "before_cold_overhead")),
+        row("hooks before this work, cache filled", timed("before_warm", "before_warm_overhead")),
+        row("with the project's hooks, empty cache", timed("hooks_cold", "hooks_overhead_cold")),
+        row("with the project's hooks, cache filled", timed("hooks_warm", "hooks_overhead_warm")),
+        row("peak memory, plain / hooks", lambda s: f"{s['peak_rss_mb']['plain']:.0f} / {s['peak_rss_mb']['hooks_cold']:.0f} MB"),
+        row("average / largest page (menus included)",
+            lambda s: f"{(s.get('average_page_bytes') or 0) / 1024:.0f} KB / {s['largest_page_bytes'] / 1024:.0f} KB"),
+    ]
+    ratio, cpu = kept.get("time_ratio", {}), kept.get("cpu_time_ratio", {})
+    machine, versions = kept["machine"], kept["versions"]
+    notes = [
+        f"Run of {kept['date']} on {machine['cpu']}, {machine['cores']} cores (shared: load average "
+        f"{kept['load_average'][0]:.0f} to {kept['load_average'][1]:.0f}); Python {versions['python']}, MkDocs "
+        f"{versions['mkdocs']}, Material {versions['mkdocs-material']}, jieba {versions['jieba']}; "
+        f"{kept['runs']} run{'s' if kept['runs'] != 1 else ''} of each build"
+        + ("; the builds of each phase ran at the same time, so every variant met the same load" if kept.get("parallel") else "")
+        + ". Overheads are against the plain build, by wall time and by CPU time (user + system, export workers included).",
+    ]
+    pages = [int(p) for p in kept["sizes"]]
+    if ratio:
+        def growth(ratios: dict[str, float]) -> str:
+            return ", ".join(f"{name.replace('_', ' ')} ×{value}" for name, value in ratios.items())
+        notes.append(f"Growth for ×{max(pages) / min(pages):g} pages: wall time {growth(ratio)}; CPU time {growth(cpu)}.")
+    else:
+        notes.append("Growth with the page count: not measured in this run (one size).")
+    preview = [f"{p} pages {kept[f'preview_{p}_s']:.1f} s" for p in (500, 1000) if kept.get(f"preview_{p}_s") is not None]
+    notes.append(f"Preview, save to page shown: {', '.join(preview) or 'not measured'} ({kept['preview_source']}).")
+    return "\n".join(rows) + "\n" + "\n\n".join(notes)
+
+
+def rewrite_readme(kept: dict[str, Any], readme: Path = README) -> None:
+    """Replace the part of README.md between the two markers with the table from ``kept``."""
+    text = readme.read_text(encoding="utf-8")
+    head, start, rest = text.partition(README_START)
+    _, end, tail = rest.partition(README_END)
+    if not start or not end:
+        raise SystemExit(f"{readme}: the markers {README_START!r} and {README_END!r} are missing")
+    readme.write_text(f"{head}{README_START}\n{readme_table(kept)}\n{README_END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.report [--from bench-results/bench.json] [--summary] [--readme]`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Rewrite the benchmark's report, bench/results.json, README's table")
+    parser.add_argument("--from", dest="source", type=Path, help="a full bench.json: rewrite bench.md and results.json")
+    parser.add_argument("--readme", action="store_true", help="rewrite README.md's table from bench/results.json")
+    args = parser.parse_args(argv)
+    if args.source:
+        results = json.loads(args.source.read_text(encoding="utf-8"))
+        finished = datetime.datetime.fromtimestamp(args.source.stat().st_mtime, datetime.UTC)
+        results.setdefault("date", finished.strftime("%Y-%m-%d %H:%M UTC"))  # runs before dates were kept
+        args.source.with_suffix(".md").write_text(markdown(results), encoding="utf-8")
+        write_summary(results, SUMMARY)
+    if args.readme:
+        rewrite_readme(json.loads(SUMMARY.read_text(encoding="utf-8")))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -12,22 +12,37 @@ written to bench-results/bench.json and bench-results/bench.md.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import json
 import os
 import shutil
 import statistics
 import sys
 import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from bench import preview, search_quality, site_figures
 from bench.browser import chromium, http_site, open_page, outside_requests, type_query
-from bench.build import PLAIN_CONFIG, PROJECT, BuildRun, build_site, clear_export_cache, timed_build
+from bench.build import (
+    BEFORE_CONFIG,
+    PLAIN_CONFIG,
+    PROJECT,
+    BuildRun,
+    build_site,
+    clear_export_cache,
+    install_before,
+    timed_build,
+)
 from bench.corpus import generate
-from bench.report import machine, markdown
+from bench.report import SUMMARY, machine, markdown, write_summary
 
 QUESTIONS_PER_PAGE = 5
+PREVIEW_SIZES = (500, 1000)
 RESULTS = PROJECT / "bench-results"
 LATER_QUERIES = ["公文处理", "保密期限", "会议纪要", "值班", "印章外借需要谁批准", "涉密文件能不能快递"]
 # `make serve-fast`: one language, and only changed pages rebuilt (a dirty build warns, so not strict).
@@ -40,28 +55,85 @@ def median(values: list[float]) -> float:
 
 def _series(runs: list[BuildRun]) -> dict[str, Any]:
     return {"seconds": [round(r.seconds, 3) for r in runs], "median_s": median([r.seconds for r in runs]),
+            "cpu_seconds": [round(r.cpu_seconds, 3) for r in runs], "median_cpu_s": median([r.cpu_seconds for r in runs]),
             "peak_rss_mb_max": round(max(r.peak_rss_mb for r in runs), 1)}
 
 
-def bench_size(scratch: Path, pages: int, runs: int) -> dict[str, Any]:
-    """Interleaved builds of one synthetic project: hooks cold, hooks warm, plain; figures of the site."""
+# (variant, config, uses the earlier commit): the builds of one phase may run at once; a warm
+# build follows its cold one on the same project, so the two are in different phases.
+PHASES = [[("hooks_cold", "mkdocs.yml", False), ("before_cold", BEFORE_CONFIG, True), ("plain", PLAIN_CONFIG, False)],
+          [("hooks_warm", "mkdocs.yml", False), ("before_warm", BEFORE_CONFIG, True)]]
+
+
+def prepare(scratch: Path, pages: int, before: str | None) -> dict[str, Any]:
+    """The synthetic project of ``pages`` pages, and a copy for the earlier commit's builds."""
     corpus = generate(scratch / f"project-{pages}", pages, pages * QUESTIONS_PER_PAGE)
-    series: dict[str, list[BuildRun]] = {"hooks_cold": [], "hooks_warm": [], "plain": []}
+    roots = {False: corpus.root}
+    if before:
+        roots[True] = scratch / f"project-{pages}-before"
+        shutil.copytree(corpus.root, roots[True])
+        install_before(roots[True], scratch / "before-code", before)
+    return {"corpus": corpus, "roots": roots}
+
+
+def phase_jobs(scratch: Path, pages: int, roots: dict[bool, Path], phase: int) -> list[tuple[str, Callable[[], BuildRun]]]:
+    """The builds of one phase for one size, as (variant, build) pairs."""
+    jobs: list[tuple[str, Callable[[], BuildRun]]] = []
+    for variant, config, earlier in PHASES[phase]:
+        if earlier not in roots:
+            continue
+        root = roots[earlier]
+        if variant.endswith("_cold"):
+            clear_export_cache(root)
+        env = {"PYTHONPATH": str(scratch / "before-code")} if earlier else None
+        site = scratch / f"{variant.split('_')[0]}-{pages}"
+        jobs.append((variant, functools.partial(timed_build, root, site, config, env)))
+    return jobs
+
+
+def run_jobs(jobs: list[tuple[Any, Callable[[], BuildRun]]], parallel: bool) -> list[tuple[Any, BuildRun]]:
+    """Run the builds one after another, or all at once (each is a child process)."""
+    if not parallel:
+        return [(key, job()) for key, job in jobs]
+    with ThreadPoolExecutor(max_workers=len(jobs) or 1) as pool:
+        futures = [(key, pool.submit(job)) for key, job in jobs]
+        return [(key, future.result()) for key, future in futures]
+
+
+def bench_sizes(scratch: Path, sizes: list[int], runs: int, before: str | None, parallel: bool) -> dict[int, Any]:
+    """Every size's builds, run by run and phase by phase (with BENCH_PARALLEL, every size's builds
+    of a phase at once: they share the machine's load at the same moment)."""
+    prepared = {pages: prepare(scratch, pages, before) for pages in sizes}
+    series: dict[int, dict[str, list[BuildRun]]] = {pages: defaultdict(list) for pages in sizes}
     for run in range(runs):
-        print(f"  {pages} pages: run {run + 1} of {runs}", flush=True)
-        clear_export_cache(corpus.root)
-        series["hooks_cold"].append(timed_build(corpus.root, scratch / f"site-{pages}"))
-        series["hooks_warm"].append(timed_build(corpus.root, scratch / f"site-{pages}"))
-        series["plain"].append(timed_build(corpus.root, scratch / f"plain-{pages}", PLAIN_CONFIG))
+        for phase in range(len(PHASES)):
+            print(f"  run {run + 1} of {runs}, phase {phase + 1}", flush=True)
+            jobs = [((pages, variant), job) for pages in sizes
+                    for variant, job in phase_jobs(scratch, pages, prepared[pages]["roots"], phase)]
+            for (pages, variant), result in run_jobs(jobs, parallel):
+                series[pages][variant].append(result)
+    return {pages: size_figures(scratch, prepared[pages]["corpus"], series[pages]) for pages in sizes}
+
+
+def size_figures(scratch: Path, corpus: Any, series: dict[str, list[BuildRun]]) -> dict[str, Any]:
+    """Medians, overheads against the plain build, where the time went, and the site's figures."""
     result = {name: _series(values) for name, values in series.items()}
     plain = result["plain"]["median_s"]
-    return {
-        "pages": pages, "translations": corpus.translations, "banks": corpus.banks, "questions": corpus.questions,
-        "builds": result,
+    figures: dict[str, Any] = {
+        "pages": corpus.pages, "translations": corpus.translations, "banks": corpus.banks,
+        "questions": corpus.questions, "builds": result,
         "hooks_overhead_cold": round(result["hooks_cold"]["median_s"] / plain - 1, 3),
         "hooks_overhead_warm": round(result["hooks_warm"]["median_s"] / plain - 1, 3),
-        "site": site_figures.figures(scratch / f"site-{pages}", pages),
+        "site": site_figures.figures(scratch / f"hooks-{corpus.pages}", corpus.pages),
     }
+    plain_cpu = result["plain"]["median_cpu_s"]
+    for variant in ("hooks_cold", "hooks_warm", "before_cold", "before_warm"):
+        if variant in result:
+            name = variant.replace("hooks_", "hooks_overhead_") if variant.startswith("hooks") else f"{variant}_overhead"
+            figures[name] = round(result[variant]["median_s"] / plain - 1, 3)
+            figures[f"{name}_cpu"] = round(result[variant]["median_cpu_s"] / plain_cpu - 1, 3)
+    figures["profile"] = {name: runs[-1].parts for name, runs in series.items()}  # the last run's parts
+    return figures
 
 
 def scaling(sizes: dict[int, dict[str, Any]]) -> dict[str, Any]:
@@ -69,9 +141,14 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> dict[str, Any]:
     small, large = min(sizes), max(sizes)
     if small == large:
         return {}
-    ratios = {name: round(sizes[large]["builds"][name]["median_s"] / sizes[small]["builds"][name]["median_s"], 2)
-              for name in ("hooks_cold", "hooks_warm", "plain")}
-    return {"from_pages": small, "to_pages": large, "size_ratio": round(large / small, 2), "time_ratio": ratios}
+    names = [name for name in sizes[large]["builds"] if name in sizes[small]["builds"]]
+
+    def ratio(name: str, key: str) -> float:
+        return round(sizes[large]["builds"][name][key] / sizes[small]["builds"][name][key], 2)
+
+    return {"from_pages": small, "to_pages": large, "size_ratio": round(large / small, 2),
+            "time_ratio": {name: ratio(name, "median_s") for name in names},
+            "cpu_time_ratio": {name: ratio(name, "median_cpu_s") for name in names}}
 
 
 def browser_figures(site: Path, runs: int) -> dict[str, Any]:
@@ -133,27 +210,41 @@ def preview_figures(scratch: Path, large_root: Path | None, runs: int) -> dict[s
     return result
 
 
+def preview_at_sizes(runs: int) -> dict[int, float]:
+    """Save-to-shown seconds at 500 and 1,000 synthetic pages, where bench/preview.py measures them."""
+    measure = getattr(preview, "preview_seconds", None)  # (pages, runs) -> seconds
+    return {pages: round(measure(pages, runs), 2) for pages in PREVIEW_SIZES} if measure else {}
+
+
 def main() -> int:
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "250,1000").split(",")]
+    before = os.environ.get("BENCH_BEFORE") or None  # a commit to compare with, e.g. main
+    parallel = os.environ.get("BENCH_PARALLEL", "") == "1"
+    skip = set(filter(None, os.environ.get("BENCH_SKIP", "").split(",")))  # search, browser, preview
     load = os.getloadavg()[0]  # other work on the machine slows every variant; the ratios are interleaved
-    results: dict[str, Any] = {"machine": machine(), "runs": runs}
+    results: dict[str, Any] = {"machine": machine(), "runs": runs, "before": before, "parallel": parallel,
+                               "skipped": sorted(skip)}
     with tempfile.TemporaryDirectory(prefix="shuniu-bench-") as folder:
         scratch = Path(folder)
         # First: a real site that does not build stops the benchmark before the long builds.
-        results["search_quality"] = search_figures(scratch)
-        results["sizes"] = {}
-        for pages in sizes:
-            print(f"building {pages} pages", flush=True)
-            results["sizes"][pages] = bench_size(scratch, pages, runs)
+        if "search" not in skip:
+            results["search_quality"] = search_figures(scratch)
+        print(f"building {', '.join(map(str, sizes))} pages", flush=True)
+        results["sizes"] = bench_sizes(scratch, sizes, runs, before, parallel)
         results["scaling"] = scaling(results["sizes"])
-        print("search in Chromium", flush=True)
-        results["browser"] = browser_figures(scratch / f"site-{max(sizes)}", runs) | {"pages": max(sizes)}
-        results["preview"] = preview_figures(scratch, scratch / f"project-{max(sizes)}", runs)
+        if "browser" not in skip:
+            print("search in Chromium", flush=True)
+            results["browser"] = browser_figures(scratch / f"hooks-{max(sizes)}", runs) | {"pages": max(sizes)}
+        if "preview" not in skip:
+            results["preview"] = preview_figures(scratch, scratch / f"project-{max(sizes)}", runs)
+            results["preview_at_size"] = preview_at_sizes(runs)
     results["load_average"] = [load, os.getloadavg()[0]]
+    results["date"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     (RESULTS / "bench.md").write_text(markdown(results), encoding="utf-8")
+    write_summary(results, SUMMARY)
     print((RESULTS / "bench.md").read_text(encoding="utf-8"))
     return 0
 

@@ -59,8 +59,11 @@ def site_totals(site: Path) -> dict[str, Any]:
 
 
 def figures(site: Path, pages: int) -> dict[str, Any]:
+    html = [p.stat().st_size for p in site.rglob("*.html")]
+    # Menus included: a page's bytes stay bounded as the site grows when each carries only its part.
+    average = {"html_pages": len(html), "average_page_bytes": round(sum(html) / max(1, len(html)))}
     return {"search_index": search_index(site, pages), "front_end": front_end(site),
-            "largest_page": largest_page(site), "site": site_totals(site)}
+            "largest_page": largest_page(site), "site": site_totals(site)} | average
 
 
 def sample_pages(site: Path) -> list[str]:

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 from shuniu.check import check_root
 from shuniu.control.editions import current_edition, edition_content, excluded_sources
 from shuniu.control.review import excluded_from_search
+from shuniu.export.downloads import start_exports
 from shuniu.features import generate
 from shuniu.generated import GeneratedPage
 from shuniu.model import Content
@@ -85,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 log.error(str(problem))
             raise PluginError(f"{len(problems)} content problem(s); `shuniu check` lists the same")
         use_checked_content(root, content, signature)
+        # Bank exports the cache lacks are made in worker processes while the pages render.
+        start_exports(_State.content, today())
     _no_sitemap(config)
     search = config.plugins.get("material/search")
     if search is not None:
@@ -107,6 +110,15 @@ def use_checked_content(root: Path, content: Content, signature: tuple[Any, ...]
 _ALTERNATE_HEAD_LINK = re.compile(r'\n\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
+def _without_alternate_links(output: str) -> str:
+    """The page without those head links. Only the head is searched: the pattern tried at every
+    line of a 100 KB page was a third of Shuniu's work on each page (bench/profile.py)."""
+    end = output.find("</head>")
+    if end < 0:
+        return _ALTERNATE_HEAD_LINK.sub("", output)
+    return _ALTERNATE_HEAD_LINK.sub("", output[:end]) + output[end:]
+
+
 def _no_sitemap(config: MkDocsConfig) -> None:
     config.theme.static_templates.discard("sitemap.xml")  # not rendered: then dropped in on_files
 
@@ -124,7 +136,7 @@ def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
 def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang, default = language(config), _default_language(config)
     _State.generated = {}
-    for item in generate(_State.content, lang, today()):
+    for item in generate(_State.content, lang, today(), late=False):  # late files: on_post_build
         if isinstance(item, GeneratedPage):
             _State.generated[item.src_uri] = item
             files.append(_page_file(config, item, lang, default))
@@ -316,7 +328,7 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     versions = _State.asset_versions
     if versions is None or versions.site_dir != Path(config.site_dir):
         versions = _State.asset_versions = AssetVersions(Path(config.site_dir))
-    return _with_policy(versions.apply(_ALTERNATE_HEAD_LINK.sub("", output), page.file.dest_uri), page.file.src_uri, config)
+    return _with_policy(versions.apply(_without_alternate_links(output), page.file.dest_uri), page.file.src_uri, config)
 
 
 @event_priority(-500)
@@ -324,7 +336,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # Theme templates written as pages of their own (404.html) get the policy too.
     if not template_name.endswith(".html"):
         return output
-    return _with_policy(_ALTERNATE_HEAD_LINK.sub("", output), template_name, config)
+    return _with_policy(_without_alternate_links(output), template_name, config)
 
 
 def _title_in(page: MkPage, lang: str) -> None:
@@ -369,3 +381,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     secondary = secondary_pages(_State.content, _State.generated)
     inline = config.plugins.get("material/offline") is not None
     publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline)
+    _write_late_files(Path(config.site_dir), _default_language(config))
+
+
+def _write_late_files(site_dir: Path, lang: str) -> None:
+    """Files no page needed while it was built (bank downloads), made after the pages: one copy
+    at the site root. i18n builds the other languages inside the first one's on_post_build, so
+    this runs once a language; writing the same bytes again costs milliseconds."""
+    for item in generate(_State.content, lang, today(), late=True):
+        if not isinstance(item, GeneratedPage):
+            target = site_dir / item.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item.data)

@@ -92,7 +92,14 @@ GENERATORS: tuple[Generator, ...] = (
 )
 
 
-def generate(content: Content, lang: str, today: datetime.date) -> list[Generated]:
-    """Everything the generators make for a reader of ``lang``, in a stable order."""
-    made = [item for function in GENERATORS for item in function(content, lang, today)]
+# Generators whose files no page needs while it is built (downloads linked as plain HTML): the
+# site makes them after its pages, so slow work (bank exports) overlaps the page rendering.
+LATE_GENERATORS: tuple[Generator, ...] = (downloads.bank_downloads,)
+
+
+def generate(content: Content, lang: str, today: datetime.date, late: bool | None = None) -> list[Generated]:
+    """What the generators make for a reader of ``lang``, in a stable order: everything (``late``
+    None), everything but the late generators' files (False), or only those (True)."""
+    chosen = [function for function in GENERATORS if late is None or (function in LATE_GENERATORS) == late]
+    made = [item for function in chosen for item in function(content, lang, today)]
     return sorted(made, key=lambda item: item.src_uri)

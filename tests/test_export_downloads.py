@@ -98,3 +98,26 @@ def test_the_built_site_offers_every_real_bank(built_site):
     assert sorted(path.name for path in folder.iterdir()) == expected
     assert all(path.stat().st_size > 0 for path in folder.iterdir())
     assert not (built_site / "en" / "quizzes" / "downloads").exists()
+
+
+def test_downloads_are_late_files_the_pages_do_not_wait_for(tmp_path):
+    content = sample_content(tmp_path)
+    early = [item.src_uri for item in generate(content, "zh", DAY, late=False)]
+    late = [item.src_uri for item in generate(content, "zh", DAY, late=True)]
+    assert sorted(late) == sorted(DEMO_FILES)
+    assert not set(early) & set(late) and "quizzes/demo.md" in early
+
+
+def test_exports_made_in_worker_processes_are_the_files_made_here(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHUNIU_TODAY", DAY.isoformat())  # the export moment pinned (Anki note times)
+    here = {item.src_uri: item.data for item in bank_downloads(sample_content(tmp_path / "here"), "zh", DAY)}
+    content = sample_content(tmp_path / "workers")
+    try:
+        assert downloads.start_exports(content, DAY) in (0, 7)  # 0 where fork or a second core is missing
+        made = {item.src_uri: item.data for item in bank_downloads(content, "zh", DAY)}
+    finally:
+        downloads.cancel_exports()
+    assert made.keys() == here.keys()
+    for name, data in made.items():  # the Anki deck and the Word and Excel files are zip archives
+        assert data == here[name], name
+    assert len(list((tmp_path / "workers" / CACHE).iterdir())) == 7

@@ -4,14 +4,20 @@ Exporting every bank in every format on every build would slow the build, so eac
 kept in ``.cache/shuniu/exports/`` under the project root, keyed by the bank's published
 content (questions, answers, source titles), the format and its exporter version: an unchanged
 bank is read back from disk. A cache that cannot be written only costs time, never the build.
+
+A site build calls :func:`start_exports` as soon as the content is checked: the files the cache
+lacks are made in worker processes while the pages render, and :func:`bank_downloads` (a late
+generator, asked after the pages) collects them.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import multiprocessing
 import os
 import weakref
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from shuniu.export.formats import FORMATS, Format, export_moment
@@ -69,22 +75,93 @@ def bank_downloads(content: Content, lang: str, today: datetime.date) -> list[Ge
 
 def cache_key(content: Content, bank: Bank, format_: Format) -> str:
     """Changes whenever anything that goes into the file changes (including source page titles)."""
-    head = {"id": bank.id, "title": bank.title, "description": bank.description, "tags": list(bank.tags),
-            "pass_mark": bank.pass_mark}
-    questions = [question_data(content, bank, question) for question in bank.questions]
-    versions = [CACHE_VERSION, format_.name, format_.version]
-    text = canonical_json({"bank": head, "questions": questions, "versions": versions})
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    versions = canonical_json([CACHE_VERSION, format_.name, format_.version])
+    return hashlib.sha256((_bank_text(content, bank) + versions).encode("utf-8")).hexdigest()[:24]
+
+
+_bank_texts: tuple[weakref.ref[Content], dict[str, str]] | None = None  # the latest content's, by bank id
+
+
+def _bank_text(content: Content, bank: Bank) -> str:
+    """What goes into every file of ``bank``, as canonical JSON; worked out once per bank and content."""
+    global _bank_texts
+    if _bank_texts is None or _bank_texts[0]() is not content:
+        _bank_texts = (weakref.ref(content), {})
+    texts = _bank_texts[1]
+    if bank.id not in texts:
+        head = {"id": bank.id, "title": bank.title, "description": bank.description, "tags": list(bank.tags),
+                "pass_mark": bank.pass_mark}
+        questions = [question_data(content, bank, question) for question in bank.questions]
+        texts[bank.id] = canonical_json({"bank": head, "questions": questions})
+    return texts[bank.id]
+
+
+def _cache_path(content: Content, bank: Bank, format_: Format, cache: Path) -> Path:
+    return cache / f"{bank.id}.{format_.name}.{cache_key(content, bank, format_)}"
+
+
+_pending: dict[Path, Future[bytes]] = {}  # files being made in worker processes, by cache path
+_job: tuple[Content, datetime.date, Path] | None = None  # what forked workers export from
+_pool: ProcessPoolExecutor | None = None
+
+
+def start_exports(content: Content, today: datetime.date) -> int:
+    """Begin making, in worker processes, every file of ``content`` the cache lacks; how many.
+
+    Workers are forked (they share the loaded content without copying it through a pipe); where
+    fork is not available, or on one core, nothing starts and the files are made when asked for.
+    """
+    global _job, _pool
+    cancel_exports()
+    workers = min(4, (os.cpu_count() or 1) - 1)
+    cache = project_root(content) / CACHE
+    missing = [(number, format_) for number, bank in enumerate(content.banks) for format_ in formats_of(bank)
+               if not _cache_path(content, bank, format_, cache).exists()]
+    if not missing or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    _job = (content, today, cache)
+    _pool = ProcessPoolExecutor(min(workers, len(missing)), mp_context=multiprocessing.get_context("fork"))
+    for number, format_ in missing:
+        path = _cache_path(content, content.banks[number], format_, cache)
+        _pending[path] = _pool.submit(_export_in_worker, number, format_.name)
+    return len(missing)
+
+
+def cancel_exports() -> None:
+    """Forget files still being made (the content changed) and let the workers go."""
+    global _pool
+    _pending.clear()
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def _export_in_worker(number: int, format_name: str) -> bytes:
+    assert _job is not None, "workers are forked after start_exports sets the job"
+    content, today, cache = _job
+    return exported(content, content.banks[number], FORMATS[format_name], today, cache)
+
+
+def _from_worker(path: Path) -> bytes | None:
+    """The file a worker made for ``path``, waiting for it; None if none was asked or it failed."""
+    future = _pending.pop(path, None)
+    try:
+        return future.result() if future is not None else None
+    except Exception:  # noqa: BLE001 - a failed worker only means the file is made here instead
+        return None
 
 
 def exported(content: Content, bank: Bank, format_: Format, today: datetime.date, cache: Path) -> bytes:
     """The file's bytes: from the cache when this bank, format and version were exported before."""
     prefix = f"{bank.id}.{format_.name}."
-    path = cache / f"{prefix}{cache_key(content, bank, format_)}"
+    path = _cache_path(content, bank, format_, cache)
     try:
         return path.read_bytes()
     except OSError:
         pass
+    data = _from_worker(path)
+    if data is not None:
+        return data
     data = format_.make(content, [bank], export_moment(today, "SHUNIU_TODAY" in os.environ)).data
     try:
         cache.mkdir(parents=True, exist_ok=True)
