@@ -13,6 +13,7 @@ import pytest
 from shuniu.quiz.paper import composed_bank, read_paper
 from shuniu.quiz.report import build_report, current_banks
 from tests.conftest import PROJECT
+from tests.test_group_report_browser import save_result_file
 
 pytestmark = pytest.mark.browser
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">季度测试'
@@ -49,12 +50,7 @@ def sit(browser, link: str, name: str, pick: int, folder: Path) -> tuple[list[st
         options = box.locator("label.shuniu-opt")
         options.nth(min(pick, options.count() - 1)).click()
     page.get_by_role("button", name="交卷").click()
-    page.get_by_label("姓名").fill(name)
-    page.get_by_label("小组").fill("秘书科")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="下载成绩文件").click()
-    path = folder / f"{name}.json"
-    info.value.save_as(path)
+    path = save_result_file(page, folder, name)
     context.close()
     return stems, path
 
@@ -124,6 +120,7 @@ def test_a_changed_link_or_a_tampered_paper_file_is_refused_with_its_reasons(pag
                                    "seed": "1", "extra": "<script>alert(1)</script>"}), encoding="utf-8")
     open_compose(page, site_url)
     page.get_by_label("选择组长发来的试卷文件").set_input_files(str(hostile))
+    page.locator(".shuniu-open li").first.wait_for()  # the file is read asynchronously
     items = page.locator(".shuniu-open li").all_inner_texts()
     assert items == ["unknown field 'extra'", "'title' must be text of at most 100 characters",
                      "'banks' must be a list of 1 to 50 banks", "'tags' must be a list of at most 100 tags",

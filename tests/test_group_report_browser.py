@@ -35,13 +35,19 @@ def sit(browser, base: str, name: str, pick: int, folder: Path) -> Path:
     page.get_by_role("button", name="交卷").click()
     if page.get_by_role("button", name="确定交卷").count():
         page.get_by_role("button", name="确定交卷").click()
+    path = save_result_file(page, folder, name)
+    context.close()
+    return path
+
+
+def save_result_file(page, folder, name):
+    """After handing in: fill in the member's name and group, download the result file into ``folder``."""
     page.get_by_label("姓名").fill(name)
     page.get_by_label("小组").fill("秘书科")
     with page.expect_download() as info:
         page.get_by_role("button", name="下载成绩文件").click()
     path = folder / f"{name}.json"
     info.value.save_as(path)
-    context.close()
     return path
 
 
