@@ -102,11 +102,10 @@ class Timers:
         timed.__wrapped__ = function  # type: ignore[attr-defined]
         return timed
 
-    def wrap_list(self, functions: list[Any], prefix: str, names: set[str]) -> None:
-        """Wrap, in place, the registered functions named in ``names``."""
-        for i, function in enumerate(functions):
-            if getattr(function, "__name__", "") in names:
-                functions[i] = self.wrap(f"{prefix}{function.__name__}", function)
+    def wrap_tuple(self, functions: tuple[Any, ...], prefix: str, names: set[str]) -> tuple[Any, ...]:
+        """``functions`` with those named in ``names`` wrapped in timers."""
+        return tuple(self.wrap(f"{prefix}{f.__name__}", f) if getattr(f, "__name__", "") in names else f
+                     for f in functions)
 
 
 # Loaders and generators of the shuniu package timed on their own (the slow ones in the profile).
@@ -117,13 +116,14 @@ def _instrument_domain(timers: Timers) -> None:
     """Time the check's loaders and the generators, and YAML parsing wherever it happens."""
     import yaml
 
-    from shuniu import check, features, generated  # noqa: F401 - features registers them
+    from shuniu import check, features
 
-    timers.wrap_list(check.LOADERS, "check: ", DOMAIN)
-    late = list(getattr(generated, "LATE", []))
-    timers.wrap_list(generated.GENERATORS, "generated: ", DOMAIN)
-    if late:  # the late list must hold the very functions GENERATORS holds
-        generated.LATE[:] = [g for g in generated.GENERATORS if getattr(g, "__wrapped__", g) in late]
+    # check.py imported the loaders' tuple by name; features.generate reads its module's tuples.
+    check.LOADERS = features.LOADERS = timers.wrap_tuple(features.LOADERS, "check: ", DOMAIN)  # type: ignore[attr-defined]
+    wrapped = timers.wrap_tuple(features.GENERATORS, "generated: ", DOMAIN)
+    late = set(features.LATE_GENERATORS)
+    features.GENERATORS = wrapped  # type: ignore[misc]
+    features.LATE_GENERATORS = tuple(g for g in wrapped if getattr(g, "__wrapped__", g) in late)  # type: ignore[misc]
     for name in ("load", "safe_load", "compose", "safe_load_all"):
         setattr(yaml, name, timers.wrap("YAML parsing", getattr(yaml, name)))
     content = sys.modules["shuniu.content"]

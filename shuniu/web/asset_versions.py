@@ -49,4 +49,27 @@ class AssetVersions:
             version = self.version_of(target)
             return f'{match.group(1)}{url}?v={version}"' if version else match.group(0)
 
-        return _ASSET.sub(versioned, html)
+        pieces, done = [], 0
+        for start in _asset_attributes(html):
+            match = _ASSET.match(html, start)
+            if match:
+                pieces += [html[done:start], versioned(match)]
+                done = match.end()
+        return "".join(pieces) + html[done:] if pieces else html
+
+
+def _asset_attributes(html: str) -> list[int]:
+    """Where each src="…" or href="…" naming a path with assets/shuniu/ or assets/vendor/ starts
+    (at the space before it), found with str.find: a pattern that starts with a space class is
+    tried at every space of a page, and Material's pages are half spaces (bench/profile.py)."""
+    starts: list[int] = []
+    for folder in ("assets/shuniu/", "assets/vendor/"):
+        at = 0
+        while (at := html.find(folder, at)) >= 0:
+            quote = html.rfind('"', 0, at)
+            for name in ("src=", "href="):
+                start = quote - len(name) - 1
+                if html.startswith(name, start + 1) and start >= 0 and html[start].isspace():
+                    starts.append(start)
+            at += len(folder)
+    return sorted(set(starts))
