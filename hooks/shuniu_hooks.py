@@ -34,7 +34,7 @@ from shuniu.pinyin import sort_key
 from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
 from shuniu.render.html import escape_theme_fields
-from shuniu.render.language import chinese_only_notice, english_title, is_chinese_only, nav_status
+from shuniu.render.language import chinese_only_notice, chinese_only_stub, english_title, is_chinese_only, nav_status
 from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
@@ -305,6 +305,9 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
         page.meta["status"] = status
     if is_chinese_only(shown.lang, lang):
         _title_in(page, lang)
+        # Its English copy is a marked page of its own that leads to the Chinese one, not the
+        # Chinese text a second time (a full render for nobody who reads English; issue #17).
+        return chinese_only_stub(shown)
     return compose_markdown(_State.content, shown, markdown, lang, today())
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from shuniu.check import check_root
+from shuniu.render.language import NOTICE_TEXT
 from tests.conftest import BUILD_DATE, VALID_POLICY, copy_site_settings, write
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -102,8 +103,11 @@ def test_a_saved_page_shows_in_both_languages(preview, page):
     page.goto(f"{url}/policies/yinzhang.html")
     _save(root, "docs/policies/yinzhang.md", VALID_POLICY.format(id="yinzhang") + "\n印章使用须登记。\n")
     page.get_by_text("印章使用须登记。").wait_for(timeout=WAIT_MS)
-    page.goto(f"{url}/en/policies/yinzhang.html")  # Chinese only: the English site shows the Chinese text
-    assert page.get_by_text("印章使用须登记。").is_visible()
+    # Chinese only: the English site's page says so and leads to the Chinese text just saved.
+    page.goto(f"{url}/en/policies/yinzhang.html")
+    assert page.get_by_text(NOTICE_TEXT).is_visible()
+    page.locator(".shuniu-zh-link a").click()
+    page.get_by_text("印章使用须登记。").wait_for(timeout=WAIT_MS)
     assert page.locator(OVERLAY).count() == 0
     assert errors == []
 

@@ -21,15 +21,17 @@ from shuniu.procedures.flow import FlowStep, flow_steps, loops_back
 from shuniu.procedures.render import checklist_src, has_checklist, md_text
 from shuniu.procedures.strings import t
 from shuniu.render.html import esc
-from shuniu.render.language import is_chinese_only
+from shuniu.render.language import chinese_page_url, is_chinese_only
 from shuniu.render.page_header import relative_link
 
 INDEX_SRC = "procedures/checklists/index.md"
 
 
-def procedures_with_checklists(content: Content, lang: str) -> list[Page]:
-    """The procedures a reader of ``lang`` sees that have at least one check item, in subfolders too."""
-    pages = [p for p in content.pages_in(lang) if p.section is Section.PROCEDURE and not p.is_index]
+def procedures_with_checklists(content: Content, lang: str, translated_only: bool = True) -> list[Page]:
+    """The procedures a reader of ``lang`` sees that have at least one check item, in subfolders
+    too; with ``translated_only``, those written in ``lang`` (the Chinese site: all of them)."""
+    pages = [p for p in content.pages_in(lang) if p.section is Section.PROCEDURE and not p.is_index
+             and (p.lang == lang or not translated_only)]
     return sorted((p for p in pages if p.steps and has_checklist(p)), key=lambda p: p.meta.title)
 
 
@@ -169,11 +171,16 @@ def render_index(content: Content, lang: str) -> GeneratedPage:
         rows.append(f"| [{title}]({checklist}) | {procedure} | {item_count(page)} |")
     table = "\n".join(rows) if pages else t(lang, "no_checklists")
     markdown = front_matter(esc(t(lang, "index_title"))) + t(lang, "index_intro") + "\n\n" + table + "\n"
+    if len(pages) < len(procedures_with_checklists(content, lang, translated_only=False)):
+        link = f'<a href="{esc(chinese_page_url(INDEX_SRC))}" hreflang="zh" lang="zh">检查清单</a>'
+        markdown += f'\n<p lang="en">{t(lang, "chinese_only_checklists", link=link)}</p>\n'
     return GeneratedPage(INDEX_SRC, markdown)
 
 
 def generate_checklists(content: Content, lang: str) -> list[GeneratedPage]:
-    """Every checklist page and the index, for a reader of ``lang``."""
+    """Every checklist page and the index, for a reader of ``lang``: on another language's site
+    only those of translated procedures (an untranslated one's English page leads to the Chinese
+    page, whose checklist is the Chinese one; issue #17)."""
     pages = procedures_with_checklists(content, lang)
     checklists = [render_checklist(page, lang, legacy_ids(_versions(content, page))) for page in pages]
     return checklists + [render_index(content, lang)]

@@ -49,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "checklist": "检查清单",
         "items": "检查项",
         "no_checklists": "暂无检查清单。",
+        "chinese_only_checklists": "{link}",
         "not_current": "本流程状态为“{status}”，清单仅供参考。",
     },
     "en": {
@@ -99,6 +100,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "checklist": "Checklist",
         "items": "Items",
         "no_checklists": "No checklists yet.",
+        "chinese_only_checklists": "Procedures with no English version have their checklists on the Chinese site: {link}.",
         "not_current": "This procedure's status is \"{status}\"; the checklist is for reference only.",
     },
 }

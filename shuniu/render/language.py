@@ -1,13 +1,18 @@
 """Telling readers of the English site which pages they will find in Chinese only.
 
-A page without a translation is shown in Chinese on the English site (mkdocs-static-i18n's
-fallback), and so are generated pages whose content is Chinese data (a bank's questions, the
-glossary's terms). Such a page opens with a notice and carries a "中文" badge in the menus.
+A written page without a translation, and a bank without an English version, have on the English
+site a short marked page of their own (:func:`chinese_only_stub`): the notice and a link to the
+Chinese page, not a second copy of the Chinese text (which cost a full render on every build,
+bench/, issue #17). Generated pages whose content is Chinese data (the glossary's terms, a plan's
+sessions) are shown in Chinese with the notice. Either kind carries a "中文" badge in the menus.
 """
 
 from __future__ import annotations
 
-from shuniu.model import DEFAULT_LANG, Content
+import posixpath
+from html import escape
+
+from shuniu.model import DEFAULT_LANG, Content, Page
 
 NOTICE_TEXT = "This page is available in Chinese only."
 NOTICE_CLASS = "shuniu-zh-only"
@@ -28,6 +33,44 @@ def chinese_only_notice() -> str:
     The page's Chinese text follows; ``lang="en"`` keeps screen readers reading the notice as English.
     """
     return f'<p class="{NOTICE_CLASS}" lang="en" role="note">{NOTICE_TEXT}</p>\n\n'
+
+
+def chinese_page_url(src_uri: str) -> str:
+    """The address of the Chinese page of ``src_uri`` (``policies/x.md``), relative to its English
+    copy (``en/policies/x.html``): raw HTML, since MkDocs would turn a Markdown link into the
+    English page again."""
+    folder = posixpath.dirname(src_uri)
+    up = "../" * (folder.count("/") + 2 if folder else 1)
+    return up + src_uri.removesuffix(".md") + ".html"
+
+
+CHINESE_LINK_TEXT = "Read it in Chinese:"
+OUTLINE_TEXT = "What the Chinese page holds (each line opens that part of it):"
+
+
+def chinese_only_stub(page: Page) -> str:
+    """The body of a page's English copy when the page has no English text (raw HTML blocks).
+
+    The notice, a link to the Chinese page and its outline: one line per heading and step, each
+    carrying the anchor a link to this page may name (a translated page, a question's source), so
+    such a link lands on the line that leads to the same place in the Chinese page. The Chinese
+    text is marked ``lang="zh"`` so screen readers read it as Chinese.
+    """
+    url = chinese_page_url(page.base_src)
+    link = f'<a href="{escape(url)}" hreflang="zh" lang="zh">{escape(page.meta.title)}</a>'
+    lines = [(h.anchor, h.text, h.level) for h in page.headings]
+    lines += [(step.anchor, step.title, 3) for step in page.steps]
+    shown = {anchor for anchor, _, _ in lines}
+    items = "".join(
+        f'<li id="{escape(anchor)}" class="shuniu-zh-outline-{min(level, 4)}">'
+        f'<a href="{escape(url)}#{escape(anchor)}" hreflang="zh" lang="zh">{escape(text)}</a></li>'
+        for anchor, text, level in lines)
+    # Generated sections of a procedure (steps, flow, …) have no line of their own: the anchor alone.
+    hidden = "".join(f'<span id="{escape(a)}"></span>' for a in sorted(page.anchors - shown))
+    outline = ""
+    if items or hidden:
+        outline = f'<p lang="en">{OUTLINE_TEXT}</p>\n<ul class="shuniu-zh-outline">{items}</ul>{hidden}\n\n'
+    return chinese_only_notice() + f'<p class="shuniu-zh-link" lang="en">{CHINESE_LINK_TEXT} {link}</p>\n\n' + outline
 
 
 def nav_status(*, deprecated: bool, chinese_only: bool) -> str | None:
