@@ -240,9 +240,29 @@ def generate(root: Path, pages: int, questions: int, seed: int = 7) -> Corpus:
         path = root / "quizzes" / f"{bank['id']}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    _plans(root, writer, n_banks, max(1, pages // 100))
     translated = _translate_a_few(writer, steps_of, max(3, pages // 50))
     _index_topic_folders(root, writer.policies + writer.studies)
     return Corpus(root, pages, translated, n_banks, n_banks * BANK_SIZE)
+
+
+def _plans(root: Path, writer: Writer, banks: int, count: int) -> None:
+    """``count`` study plans (docs/study/plans/), each of six monthly sessions reading a study unit
+    and a policy and practising a bank."""
+    folder = root / "docs" / "study" / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        sessions = []
+        for month in range(1, 7):
+            k = (number * 6 + month) % len(writer.studies)
+            unit, policy = writer.studies[k], writer.policies[k % len(writer.policies)]
+            sessions.append({"date": datetime.date(2027, month, 10 + number % 15), "topic": f"{unit.title}学习",
+                             "read": [unit.src, policy.src], "quiz": [f"bank-{1 + (k % banks):04d}"],
+                             "notes": f"集中学习，约 90 分钟。重点：{writer.words.sentence('学习')}"})
+        plan = {"id": f"plan-{number:03d}", "title": f"第{number}学习小组学习计划（2027年上半年）",
+                "group": "办公室全体人员", "sessions": sessions}
+        (folder / f"plan-{number:03d}.yml").write_text(
+            yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
 def _index_topic_folders(root: Path, pages: list[Written]) -> None:

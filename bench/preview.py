@@ -4,8 +4,9 @@ The server runs on a copy of the project (the real docs/ is never edited). Chrom
 open, as an author would; each run saves a new marker into the file (a page's paragraph, a bank
 description), and the clock stops when the reloaded page in Chromium shows the marker.
 
-``preview_seconds(pages)`` is the figure the results file records (``preview_500_s``,
-``preview_1000_s``): the slower of the page and the bank medians on a synthetic project.
+``preview_seconds(pages)`` gives the figures the results file records (``preview_500_s``,
+``preview_1000_s``: the slowest of the page, bank and plan medians on a synthetic project, and
+each kind's median beside it).
 """
 
 from __future__ import annotations
@@ -95,12 +96,13 @@ class Edit:
 
     file: str
     url_path: str
-    kind: str  # "page": a paragraph appended; "bank": the bank's description (its page shows it)
+    kind: str  # "page": a paragraph appended; "bank": the bank's description; "plan": a session's notes
 
     def apply(self, original: str, marker: str) -> str:
         if self.kind == "page":
             return original + f"\n\n{marker}\n"
-        return original.replace("description: ", f"description: {marker}", 1)
+        field = "description: " if self.kind == "bank" else "notes: "
+        return original.replace(field, f"{field}{marker}", 1)
 
 
 def page_edit(page_src: str) -> Edit:
@@ -111,6 +113,11 @@ def page_edit(page_src: str) -> Edit:
 def bank_edit(bank_file: str) -> Edit:
     """Saving quizzes/``bank_file`` shows on its bank page."""
     return Edit(f"quizzes/{bank_file}", f"quizzes/{Path(bank_file).stem}.html", "bank")
+
+
+def plan_edit(plan_file: str) -> Edit:
+    """Saving docs/study/plans/``plan_file`` shows on the plan's page."""
+    return Edit(f"docs/study/plans/{plan_file}", f"study/plans/{Path(plan_file).stem}.html", "plan")
 
 
 def _shown_in_chromium(tab: Any, source: Path, text: str, marker: str) -> float:
@@ -154,9 +161,9 @@ def edit_to_served(root: Path, page_src: str, runs: int, env: dict[str, str] | N
             "edit_to_served_s": figures["page"]["saved_to_shown_s"]}
 
 
-def preview_seconds(pages: int, runs: int = 3) -> float:
+def preview_seconds(pages: int, runs: int = 3) -> dict[str, float]:
     """Median seconds from a save to Chromium showing it, on a synthetic project of ``pages`` pages
-    (five questions a page): the slower of a policy page's save and a bank's save."""
+    (five questions a page), for a policy page's, a bank's and a study plan's save; ``max_s`` the slowest."""
     from bench.corpus import generate
     from bench.run import QUESTIONS_PER_PAGE
 
@@ -165,12 +172,14 @@ def preview_seconds(pages: int, runs: int = 3) -> float:
         docs = corpus.root / "docs"
         policy = min((docs / "policies").glob("*/*-zd-*.md")).relative_to(docs).as_posix()
         bank = min((corpus.root / "quizzes").glob("*.yml")).name
-        figures = edits_to_shown(corpus.root, [page_edit(policy), bank_edit(bank)], runs)
-    print(f"  preview at {pages} pages: page {figures['page']['saved_to_shown_s']}, "
-          f"bank {figures['bank']['saved_to_shown_s']}", flush=True)
-    return max(figures["page"]["median_s"], figures["bank"]["median_s"])
+        plan = min((docs / "study" / "plans").glob("*.yml")).name
+        figures = edits_to_shown(corpus.root, [page_edit(policy), bank_edit(bank), plan_edit(plan)], runs)
+    kinds = {f"{kind}_s": round(figures[kind]["median_s"], 2) for kind in ("page", "bank", "plan")}
+    print(f"  preview at {pages} pages: " + ", ".join(f"{kind} {figures[kind]['saved_to_shown_s']}"
+                                                      for kind in ("page", "bank", "plan")), flush=True)
+    return kinds | {"max_s": max(kinds.values()), "first_serve_s": round(figures["first_serve_s"], 1)}
 
 
 if __name__ == "__main__":
     for size in [int(arg) for arg in sys.argv[1:]] or [500]:
-        print(f"preview_{size}_s = {preview_seconds(size):.2f}")
+        print(f"preview_{size}: {preview_seconds(size)}")
