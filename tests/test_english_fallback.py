@@ -1,6 +1,6 @@
 """On the English site, a page with no English text is a short marked page that leads to the
 Chinese one (issue #17): the notice, a link, and an outline keeping every anchor a link may name;
-an untranslated procedure has no English checklist, and an untranslated bank a short page."""
+an untranslated procedure has no English checklist."""
 
 from __future__ import annotations
 
@@ -83,13 +83,3 @@ def test_an_untranslated_procedure_has_no_english_checklist_and_the_index_says_w
     index = (built / "en/procedures/checklists/index.html").read_text(encoding="utf-8")
     href = re.search(r'<a href="([^"]+)" hreflang="zh" lang="zh">检查清单</a>', index).group(1)
     assert (built / "en/procedures/checklists" / href).resolve() == (built / "procedures/checklists/index.html").resolve()
-
-
-def test_an_untranslated_bank_has_a_short_english_page_with_its_buttons(site) -> None:
-    _, built = site
-    page = (built / "en/quizzes/bank-0001.html").read_text(encoding="utf-8")
-    assert NOTICE_TEXT in page and "Start practice" in page and "practice.html?bank=bank-0001" in page
-    # No tables of its own (by type, difficulty, tag): the Chinese page has them.
-    assert "<table" in (built / "quizzes/bank-0001.html").read_text(encoding="utf-8") and "<table" not in page
-    href = re.search(r'<a href="([^"]+)" hreflang="zh"', page).group(1)
-    assert (built / "en/quizzes" / href).resolve() == (built / "quizzes/bank-0001.html").resolve()

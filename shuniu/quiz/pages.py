@@ -16,7 +16,7 @@ from shuniu.quiz.publish import INDEX_URL, english_tags, index_url
 from shuniu.quiz.strings import difficulty_label, qt, type_label
 from shuniu.quiz.study_links import bank_buttons, teaching_units
 from shuniu.render.html import esc, md_escape_cell
-from shuniu.render.language import CHINESE_LINK_TEXT, chinese_page_url, english_for, english_title
+from shuniu.render.language import english_for, english_title
 from shuniu.render.page_header import relative_link
 
 FOLDER = "quizzes"
@@ -77,20 +77,6 @@ def render_bank_page(bank: Bank, lang: str, taught_by: str = "",
         parts.append(f"## {qt(lang, 'downloads')}\n")
         parts += ["\n" + links(bank, lang) for links in DOWNLOAD_LINKS]
     return "".join(parts)
-
-
-def render_bank_stub(bank: Bank, lang: str) -> str:
-    """A bank without an English version, on the English site: its count, the buttons (the player
-    speaks English, the questions stay Chinese) and a link to the Chinese page, which lists what is
-    in it; not the Chinese page's tables a second time (issue #17). The site adds the notice."""
-    chinese = chinese_page_url(f"{FOLDER}/{bank.id}.md")
-    link = f'<a href="{esc(chinese)}" hreflang="zh" lang="zh">{esc(bank.title)}</a>'
-    return "".join([
-        front_matter(bank.title, hide_toc=True),
-        f'<p class="shuniu-zh-link" lang="en">{esc(CHINESE_LINK_TEXT)} {link}</p>\n\n',
-        qt(lang, "summary", count=len(bank.questions), pass_mark=bank.pass_mark) + "\n\n",
-        bank_buttons(bank, lang, "") + "\n",
-    ])
 
 
 # Scripts a player page links itself, after its container (quiz.js, on every page, runs the rest):
@@ -163,8 +149,6 @@ def _bank_page(content: Content, bank: Bank, lang: str) -> GeneratedPage:
     """A bank's page in ``lang``: from its English version where one is complete, else the Chinese
     bank marked Chinese only (its questions are Chinese)."""
     english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
-    if lang != DEFAULT_LANG and english is None:
-        return GeneratedPage(f"{FOLDER}/{bank.id}.md", render_bank_stub(bank, lang), chinese_only=True)
     shown = english or bank
     page = render_bank_page(shown, lang, teaching_units(content, shown, lang),
                             (lambda tags: english_tags(content, tags)) if english else list)

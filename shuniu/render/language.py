@@ -1,10 +1,10 @@
 """Telling readers of the English site which pages they will find in Chinese only.
 
-A written page without a translation, and a bank without an English version, have on the English
-site a short marked page of their own (:func:`chinese_only_stub`): the notice and a link to the
-Chinese page, not a second copy of the Chinese text (which cost a full render on every build,
-bench/, issue #17). Generated pages whose content is Chinese data (the glossary's terms, a plan's
-sessions) are shown in Chinese with the notice. Either kind carries a "中文" badge in the menus.
+A written page without a translation has on the English site a short marked page of its own
+(:func:`chinese_only_stub`): the notice, a link to the Chinese page and its outline, not a second
+copy of the Chinese text (a full render on every build; bench/, issue #17). Generated pages whose
+content is Chinese data (the glossary's terms, a plan's sessions, a bank's questions) are shown in
+Chinese with the notice. Either kind carries a "中文" badge in the menus.
 """
 
 from __future__ import annotations
