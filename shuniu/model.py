@@ -218,7 +218,9 @@ class Content:
     site_url: str = ""  # mkdocs.yml site_url (ends in /), or "" when the site has no fixed address
 
     def __post_init__(self) -> None:
+        # Pages are fixed once loaded (the loaders add banks, plans… never pages): indexes hold.
         self._by_src = {p.src: p for p in self.pages}
+        self._pages_in: dict[str, tuple[Page, ...]] = {}
 
     def page(self, src: str, lang: str = DEFAULT_LANG) -> Page | None:
         """The page at docs-relative ``src`` in ``lang``, falling back to the default language."""
@@ -231,5 +233,7 @@ class Content:
 
     def pages_in(self, lang: str) -> list[Page]:
         """The pages a reader of ``lang`` sees: translations where they exist, else the original."""
-        bases = sorted({p.base_src for p in self.pages})
-        return [page for page in (self.page(b, lang) for b in bases) if page]
+        if lang not in self._pages_in:  # asked once per bank page and per section: computed once
+            bases = sorted({p.base_src for p in self.pages})
+            self._pages_in[lang] = tuple(page for page in (self.page(b, lang) for b in bases) if page)
+        return list(self._pages_in[lang])

@@ -33,7 +33,7 @@ def points_of(bank: Bank, question: Question) -> Decimal:
     """The points ``question`` is worth: its own, else its bank's for its type, else the default."""
     if question.points is not None:
         return question.points
-    return type_points(bank)[question.type]
+    return bank.points.get(question.type, DEFAULT_POINTS[question.type])  # type_points(bank)[type], for one type
 
 
 def type_points(bank: Bank) -> dict[QuestionType, Decimal]:
