@@ -83,3 +83,22 @@ def test_an_untranslated_procedure_has_no_english_checklist_and_the_index_says_w
     index = (built / "en/procedures/checklists/index.html").read_text(encoding="utf-8")
     href = re.search(r'<a href="([^"]+)" hreflang="zh" lang="zh">检查清单</a>', index).group(1)
     assert (built / "en/procedures/checklists" / href).resolve() == (built / "procedures/checklists/index.html").resolve()
+
+
+@pytest.mark.browser
+def test_the_notice_and_the_outline_are_drawn_as_such(site, page) -> None:
+    # Opened from disk, as from a shared drive: the notice is boxed and the outline indented by level.
+    root, built = site
+    src = next(s for s in _untranslated(root) if s.startswith("policies/"))
+    page.goto((built / "en" / (src.removesuffix(".md") + ".html")).as_uri())
+    notice = page.locator(".shuniu-zh-only")
+    assert notice.inner_text() == NOTICE_TEXT
+    assert notice.evaluate("e => getComputedStyle(e).borderLeftStyle") == "solid"
+    section = page.locator(".shuniu-zh-outline-2").first.bounding_box()
+    subsection = page.locator(".shuniu-zh-outline-3").first.bounding_box()
+    assert subsection["x"] > section["x"]
+    line = page.locator(".shuniu-zh-outline-3 a").first
+    heading = line.inner_text()
+    line.click()
+    assert page.url.startswith((built / src).with_suffix(".html").as_uri() + "#")
+    assert page.locator("h3", has_text=heading).first.is_visible()  # the Chinese page, at that heading
