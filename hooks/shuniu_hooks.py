@@ -35,6 +35,7 @@ from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
 from shuniu.render.html import escape_theme_fields
 from shuniu.render.language import chinese_only_notice, chinese_only_stub, english_title, is_chinese_only, nav_status
+from shuniu.render.raw_html import restored
 from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
@@ -309,6 +310,15 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: A
         # Chinese text a second time (a full render for nobody who reads English; issue #17).
         return chinese_only_stub(shown)
     return compose_markdown(_State.content, shown, markdown, lang, today())
+
+
+def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Any) -> str:
+    # Generated HTML kept out of Markdown's way (shuniu/render/raw_html.py) goes back in; MkDocs
+    # learns its anchors, so links to #step-… are checked as before.
+    html, ids = restored(html)
+    if ids and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= ids
+    return html
 
 
 @functools.lru_cache(maxsize=2)

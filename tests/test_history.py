@@ -10,6 +10,7 @@ from shuniu.control.history_block import render_history
 from shuniu.control.model import Commit, History
 from shuniu.render.compose import compose_markdown
 from tests.conftest import VALID_POLICY, write
+from tests.rendered import as_shown
 
 
 def git(root, *args, date="2026-01-05T10:00:00"):
@@ -40,7 +41,7 @@ def test_outside_git_there_is_no_history_and_no_header_line(content_root):
     content, problems = check_root(content_root)
     assert not problems and content.history is None
     page = content.pages[0]
-    html = compose_markdown(content, page, page.body, "zh", datetime.date(2026, 11, 29))
+    html = as_shown(compose_markdown(content, page, page.body, "zh", datetime.date(2026, 11, 29)))
     assert "最后更新" not in html and "修订记录" not in html
 
 
@@ -57,7 +58,7 @@ def test_committed_pages_show_last_update_and_every_change(tmp_path):
     assert not problems
     day = datetime.date(2026, 11, 29)
     committed = content.page("policies/yinzhang.md")
-    html = compose_markdown(content, committed, committed.body, "zh", day)
+    html = as_shown(compose_markdown(content, committed, committed.body, "zh", day))
     assert '<span class="shuniu-meta__label">最后更新</span> 2026-03-02</span>' in html
     assert html.rstrip().endswith(
         '<details class="note shuniu-history">\n<summary>修订记录</summary>\n'
@@ -66,13 +67,13 @@ def test_committed_pages_show_last_update_and_every_change(tmp_path):
     )
 
     uncommitted = content.page("policies/new-draft.md")
-    html = compose_markdown(content, uncommitted, uncommitted.body, "en", day)
+    html = as_shown(compose_markdown(content, uncommitted, uncommitted.body, "en", day))
     assert '<span class="shuniu-meta__label">Last updated</span> not committed</span>' in html
     assert "shuniu-history" not in html
 
 
 def test_history_block_is_in_the_language_of_the_page():
-    block = render_history((Commit(datetime.date(2026, 1, 5), "First"),), "en")
+    block = as_shown(render_history((Commit(datetime.date(2026, 1, 5), "First"),), "en"))
     assert "<summary>Change history</summary>" in block
 
 

@@ -9,6 +9,7 @@ from shuniu.procedures.checklist import render_checklist
 from shuniu.procedures.flow import flow_steps
 from shuniu.procedures.render import render_sections
 from tests.conftest import write
+from tests.rendered import as_shown
 from tests.test_steps import FOOT, HEAD, check
 
 BRANCHING = """steps:
@@ -90,8 +91,8 @@ def test_alternatives_get_letters_and_every_view_uses_them(tmp_path):
     assert [(f.display, f.step.id) for f in flow_steps(page.steps)] == [
         ("1", "shenqing"), ("2", "shenpi"), ("3a", "bupi"), ("3b", "dengji"), ("4", "yongyin"),
     ]
-    sections = render_sections(page, "zh")
-    checklist = render_checklist(page, "zh").markdown
+    sections = as_shown(render_sections(page, "zh"))
+    checklist = as_shown(render_checklist(page, "zh").markdown)
     for shown in ("3a 不予用印", "3b 登记"):
         assert f"<title>{shown} · " in sections  # the diagram's box
         assert f"[{shown}](#step-" in sections  # the role table
@@ -105,7 +106,7 @@ def test_alternatives_get_letters_and_every_view_uses_them(tmp_path):
 
 
 def test_the_checklist_offers_the_branches_at_the_decision(tmp_path):
-    checklist = render_checklist(branching_page(tmp_path), "zh").markdown
+    checklist = as_shown(render_checklist(branching_page(tmp_path), "zh").markdown)
     decision = checklist.split('data-step="shenpi"', 1)[1].split("</section>", 1)[0]
     assert 'name="shuniu-branch-shenpi" value="dengji"' in decision and "同意 → 3b 登记" in decision
     assert 'value="bupi"' in decision and "不同意 → 3a 不予用印" in decision
@@ -165,7 +166,7 @@ def test_items_given_an_id_publish_their_old_text_ids_in_both_languages(tmp_path
     from shuniu.steps import check_item_id
     made = {g.src_uri: g for g in generate(content, "en", __import__("datetime").date(2026, 12, 1))
             if getattr(g, "src_uri", "") == "procedures/checklists/liucheng.md"}
-    markdown = made["procedures/checklists/liucheng.md"].markdown
+    markdown = as_shown(made["procedures/checklists/liucheng.md"].markdown)
     legacy = f'data-item="a.one" data-legacy="{check_item_id("a", "First")} {check_item_id("a", "第一项")}"'
     assert legacy in markdown
 

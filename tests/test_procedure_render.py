@@ -20,6 +20,7 @@ from shuniu.procedures.checklist import render_checklist, render_index
 from shuniu.procedures.flow import flow_steps
 from shuniu.procedures.render import insert_generated, render_sections
 from tests.conftest import write
+from tests.rendered import as_shown
 
 GOLDEN = Path(__file__).parent / "golden" / "procedures"
 FIXTURE = (GOLDEN / "fixture.md").read_text(encoding="utf-8")
@@ -76,22 +77,22 @@ def test_a_step_that_leads_on_to_the_other_choice_is_no_alternative(tmp_path):
 
 
 def test_sections_zh(fixture_page):
-    assert_golden("sections.zh.md", render_sections(fixture_page, "zh") + "\n")
+    assert_golden("sections.zh.md", as_shown(render_sections(fixture_page, "zh")) + "\n")
 
 
 def test_sections_en(fixture_page):
-    assert_golden("sections.en.md", render_sections(fixture_page, "en") + "\n")
+    assert_golden("sections.en.md", as_shown(render_sections(fixture_page, "en")) + "\n")
 
 
 def test_everything_from_content_is_escaped(fixture_page):
-    html = render_sections(fixture_page, "zh")
+    html = as_shown(render_sections(fixture_page, "zh"))
     assert "<初稿>" not in html and "&lt;初稿&gt; &amp; 附件" in html
     assert "发文「审核」&amp; 签发流程图" in html  # titles cannot hold < > (check refuses them)
     assert r"[4b 印制分发\[正式文本\]](#step-fawen)" in html  # brackets cannot end the link early
 
 
 def test_basis_is_listed_once_with_the_steps_citing_it(fixture_page):
-    basis = render_sections(fixture_page, "zh").split("## 依据 {#basis}\n\n", 1)[1]
+    basis = as_shown(render_sections(fixture_page, "zh")).split("## 依据 {#basis}\n\n", 1)[1]
     assert basis.splitlines() == [
         "- 《党政机关公文处理工作条例》（中办发〔2012〕14号）第十九条（见步骤：[起草文稿](#step-qicao)）",
         "- 本单位公文处理实施细则",
@@ -139,15 +140,15 @@ def test_a_heading_may_not_take_a_generated_anchor(tmp_path):
 def test_checklist_page_zh(fixture_page):
     page = render_checklist(fixture_page, "zh")
     assert page.src_uri == "procedures/checklists/liucheng.md"
-    assert_golden("checklist.zh.md", page.markdown)
+    assert_golden("checklist.zh.md", as_shown(page.markdown))
 
 
 def test_checklist_page_en(fixture_page):
-    assert_golden("checklist.en.md", render_checklist(fixture_page, "en").markdown)
+    assert_golden("checklist.en.md", as_shown(render_checklist(fixture_page, "en").markdown))
 
 
 def test_checklist_items_keep_their_ids(fixture_page):
-    markdown = render_checklist(fixture_page, "zh").markdown
+    markdown = as_shown(render_checklist(fixture_page, "zh").markdown)
     ids = [c.id for s in fixture_page.steps for c in s.checks]
     assert ids[1] == "qicao.fujian"
     assert [f'data-item="{i}"' in markdown for i in ids] == [True] * len(ids)
@@ -167,7 +168,7 @@ def test_every_procedure_with_checks_gets_a_checklist_page(tmp_path):
     pages = [item.src_uri for item in made if isinstance(item, GeneratedPage) and item.src_uri.startswith("procedures/")]
     assert pages == ["procedures/checklists/index.md", "procedures/checklists/liucheng.md"]
     bare = content.page("procedures/bare.md")
-    assert "checklists/" not in render_sections(bare, "zh")
+    assert "checklists/" not in as_shown(render_sections(bare, "zh"))
 
 
 @pytest.mark.parametrize(("page_basis", "step_basis", "expected"), [

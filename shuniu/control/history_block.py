@@ -8,6 +8,7 @@ from shuniu.control.history import label
 from shuniu.control.model import Commit
 from shuniu.model import Content, Page
 from shuniu.render.html import esc
+from shuniu.render.raw_html import kept_aside
 
 
 def render_history(commits: tuple[Commit, ...], lang: str) -> str:
@@ -20,10 +21,10 @@ def render_history(commits: tuple[Commit, ...], lang: str) -> str:
         f'<li><time datetime="{c.date.isoformat()}">{c.date.isoformat()}</time> {esc(c.message)}</li>'
         for c in commits
     )
-    return (
+    return kept_aside(
         f'<details class="note shuniu-history">\n<summary>{esc(label(lang, "history"))}</summary>\n'
-        f"<ul>{items}</ul>\n</details>\n"
-    )
+        f"<ul>{items}</ul>\n</details>"
+    ) + "\n"
 
 
 def change_history(content: Content, page: Page, markdown: str, lang: str, today: datetime.date) -> str:

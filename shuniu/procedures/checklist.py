@@ -23,6 +23,7 @@ from shuniu.procedures.strings import t
 from shuniu.render.html import esc
 from shuniu.render.language import chinese_page_url, is_chinese_only
 from shuniu.render.page_header import relative_link
+from shuniu.render.raw_html import kept_aside
 
 INDEX_SRC = "procedures/checklists/index.md"
 
@@ -64,7 +65,7 @@ def render_checklist(page: Page, lang: str, legacy: dict[str, tuple[str, ...]] |
     if not meta.status.is_current:
         status = status_label(lang, meta.status)
         parts.append(f'!!! warning "{status}"\n    {t(lang, "not_current", status=status)}')
-    parts.append(_checklist_html(page, src, facts, lang, legacy if legacy is not None else legacy_ids([page])))
+    parts.append(kept_aside(_checklist_html(page, src, facts, lang, legacy if legacy is not None else legacy_ids([page]))))
     title = t(lang, "checklist_title", title=meta.title)
     # Reached from its procedure page and the checklist index; twelve more menu entries would bury the rest.
     # The theme prints titles unescaped (no Jinja autoescape), so the title is escaped here; a

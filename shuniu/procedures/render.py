@@ -17,6 +17,7 @@ from shuniu.procedures.flow import FlowStep, flow_steps, roles
 from shuniu.procedures.strings import t
 from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.page_header import relative_link
+from shuniu.render.raw_html import kept_aside
 
 _SECTION = re.compile(r"^##\s")
 
@@ -51,11 +52,11 @@ def render_sections(page: Page, lang: str) -> str:
     parts = [
         f"## {t(lang, 'steps')} {{#steps}}",
         _checklist_link(page, lang),
-        render_guide(flow, lang),
+        kept_aside(render_guide(flow, lang)),
         f"## {t(lang, 'flow')} {{#flow}}",
         t(lang, "flow_hint"),
-        render_diagram(flow, t(lang, "flow_title", title=page.meta.title)),
-        render_diagram(flow, t(lang, "flow_title", title=page.meta.title), narrow=True),
+        kept_aside(render_diagram(flow, t(lang, "flow_title", title=page.meta.title))),
+        kept_aside(render_diagram(flow, t(lang, "flow_title", title=page.meta.title), narrow=True)),
         f"## {t(lang, 'roles')} {{#roles}}",
         render_roles(flow, lang),
         f"## {t(lang, 'basis')} {{#basis}}",

@@ -10,6 +10,7 @@ from shuniu.control.history import last_updated
 from shuniu.i18n import status_label, t
 from shuniu.model import Content, Page, Status
 from shuniu.render.html import esc, md_link_text
+from shuniu.render.raw_html import kept_aside
 
 
 def relative_link(from_src: str, to_src: str) -> str:
@@ -41,11 +42,11 @@ def render_header(content: Content, page: Page, lang: str, today: datetime.date)
         for label, value in facts
     )
     status = meta.status.value
-    block = (
+    block = kept_aside(
         f'<div class="shuniu-meta" data-status="{status}">'
         f'<span class="shuniu-status shuniu-status--{status}">{esc(status_label(lang, meta.status))}</span>'
-        f"{items}</div>\n"
-    )
+        f"{items}</div>"
+    ) + "\n"
     return block + _banner(content, page, lang)
 
 
