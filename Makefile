@@ -9,7 +9,7 @@ AXE_STAMP  := tools/axe/node_modules/.installed
 FSRS_STAMP := tools/ts-fsrs/node_modules/.installed
 
 .PHONY: serve build build-internal test check lint clean bench
-.PHONY: serve-fast search-quality package package-internal
+.PHONY: search-quality package package-internal
 
 $(SITE_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,11 +40,6 @@ $(FSRS_STAMP): tools/ts-fsrs/package.json tools/ts-fsrs/package-lock.json
 ## touches (both languages) and the browser reloads; content problems are listed over the page
 serve: $(SITE_STAMP)
 	$(BIN)/python -m shuniu_preview --dev-addr 127.0.0.1:8000
-
-## serve-fast: MkDocs' own server on Chinese pages only, rebuilding only changed pages (the
-## preview before `make serve` re-rendered what a save touches; kept for comparison in the benchmark)
-serve-fast: $(SITE_STAMP)
-	SHUNIU_ONLY_LOCALE=zh $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 ## build: strict build into a temporary folder; site/ is replaced only when it succeeds
 build: $(SITE_STAMP)

@@ -113,7 +113,9 @@ def _optional_lines(results: dict[str, Any]) -> list[str]:
     """Search speed, search quality and preview, when the run measured them."""
     lines: list[str] = []
     browser = results.get("browser")
-    if browser:
+    if browser and "error" in browser:
+        lines += [f"Search in Chromium: not measured ({browser['error']}).", ""]
+    elif browser:
         lines += [
             f"Search in Chromium at {browser['pages']} pages (http on 127.0.0.1): first query typed as the page opens, "
             f"results {browser['first_query_ms']:.0f} ms after typing "
@@ -127,14 +129,20 @@ def _optional_lines(results: dict[str, Any]) -> list[str]:
               for name, q in results.get("search_quality", {}).items()]
     preview = results.get("preview")
     if preview:
-        lines += ["", "| preview (save → page served) | `make serve` | `make serve-fast` (zh only, changed pages) |",
-                  "|---|---|---|"]
+        lines += ["", "| preview (`make serve`): save → page shown in Chromium | page | bank | plan |", "|---|---|---|---|"]
         for name in ("real", "synthetic"):
-            if f"{name}_serve" in preview:
+            figures = preview.get(f"{name}_serve")
+            if isinstance(figures, dict) and "error" not in figures:
                 label = "real content" if name == "real" else f"{max(results['sizes'])} synthetic pages"
-                serve, fast = preview[f"{name}_serve"], preview[f"{name}_serve_fast"]
-                lines.append(f"| {label} | {serve['median_s']:.1f} s (first build {serve['first_serve_s']:.0f} s) "
-                             f"| {fast['median_s']:.1f} s (first build {fast['first_serve_s']:.0f} s) |")
+                lines.append(f"| {label} (first build {figures['first_serve_s']:.0f} s) | {figures['median_s']:.1f} s | – | – |")
+            elif figures:
+                lines.append(f"| {name} | not measured: {figures['error']} | | |")
+        for pages, figures in sorted(results.get("preview_at_size", {}).items(), key=lambda item: int(item[0])):
+            if "error" in figures:
+                lines.append(f"| {pages} synthetic pages | not measured: {figures['error']} | | |")
+                continue
+            lines.append(f"| {pages} synthetic pages (first build {figures['first_serve_s']:.0f} s) | {figures['page_s']:.1f} s "
+                         f"| {figures['bank_s']:.1f} s | {figures['plan_s']:.1f} s |")
     if results.get("skipped"):
         lines += ["", f"Not measured in this run: {', '.join(results['skipped'])}."]
     return lines
@@ -196,7 +204,8 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
     preview = EARLIER_PREVIEW
     if at_size:  # the slowest kind of save at each size, and each kind's median
         preview = {f"preview_{p}_s": _slowest(at_size.get(p)) for p in (500, 1000)} | {
-            f"preview_{p}_by_save": at_size[p] for p in (500, 1000) if isinstance(at_size.get(p), dict)} | {"source": "this run"}
+            f"preview_{p}_by_save": at_size[p] for p in (500, 1000) if isinstance(at_size.get(p), dict)
+            and "error" not in at_size[p]} | {"source": "this run"}
     return {
         "date": results.get("date", ""), "machine": {"cpu": m["cpu"], "cores": m["cores"], "os": m["os"]},
         "versions": {"python": m["python"], **m["packages"]}, "runs": results["runs"],

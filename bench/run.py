@@ -45,8 +45,6 @@ QUESTIONS_PER_PAGE = 5
 PREVIEW_SIZES = (500, 1000)
 RESULTS = PROJECT / "bench-results"
 LATER_QUERIES = ["公文处理", "保密期限", "会议纪要", "值班", "印章外借需要谁批准", "涉密文件能不能快递"]
-# `make serve-fast`: one language, and only changed pages rebuilt (a dirty build warns, so not strict).
-FAST_PREVIEW = ({"SHUNIU_ONLY_LOCALE": "zh"}, ("--dirty", "--no-strict"))
 
 
 def median(values: list[float]) -> float:
@@ -192,7 +190,7 @@ def search_figures(scratch: Path) -> dict[str, Any]:
 
 
 def preview_figures(scratch: Path, large_root: Path | None, runs: int) -> dict[str, Any]:
-    """Save-to-served seconds on the real content and on the largest synthetic project, both modes."""
+    """Save-to-shown seconds with `make serve`'s preview on the real content and the largest synthetic project."""
     real = scratch / "preview-real"
     for name in ("docs", "quizzes", "hooks", "overrides"):
         shutil.copytree(PROJECT / name, real / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -201,18 +199,32 @@ def preview_figures(scratch: Path, large_root: Path | None, runs: int) -> dict[s
     if large_root is not None:
         first_policy = min((large_root / "docs" / "policies").glob("*/*-zd-*.md"))
         targets.append(("synthetic", large_root, first_policy.relative_to(large_root / "docs").as_posix()))
-    result = {}
+    result: dict[str, Any] = {}
     for name, root, page in targets:
-        for mode, (env, options) in (("serve", ({}, ())), ("serve_fast", FAST_PREVIEW)):
-            print(f"  preview: {name} content, {mode}", flush=True)
-            measured = preview.edit_to_served(root, page, runs, env, options)
-            result[f"{name}_{mode}"] = measured | {"median_s": median(measured["edit_to_served_s"])}  # type: ignore[arg-type]
+        print(f"  preview: {name} content", flush=True)
+        measure = functools.partial(preview.edit_to_served, root, page, runs)
+        result[f"{name}_serve"] = _measured(lambda measure=measure: _median_of(measure()))  # type: ignore[misc]
     return result
 
 
-def preview_at_sizes(runs: int) -> dict[int, dict[str, float]]:
-    """Save-to-shown seconds at 500 and 1,000 synthetic pages (page, bank and plan saves; bench/preview.py)."""
-    return {pages: preview.preview_seconds(pages, runs) for pages in PREVIEW_SIZES}
+def _median_of(measured: dict[str, Any]) -> dict[str, Any]:
+    return measured | {"median_s": median(measured["edit_to_served_s"])}
+
+
+def _measured(measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A measurement's figures, or what stopped it: one failure does not lose the run's other figures."""
+    try:
+        return measure()
+    except Exception as error:  # a timeout, a preview that stopped: reported in the results
+        print(f"  not measured: {type(error).__name__}: {str(error)[:400]}", flush=True)
+        return {"error": f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"}
+
+
+def preview_at_sizes(runs: int) -> dict[int, dict[str, Any]]:
+    """Save-to-shown seconds at 500 and 1,000 synthetic pages (BENCH_PREVIEW_SIZES), for a page's,
+    a bank's and a plan's save (bench/preview.py)."""
+    sizes = [int(size) for size in os.environ.get("BENCH_PREVIEW_SIZES", "").split(",") if size] or PREVIEW_SIZES
+    return {pages: _measured(functools.partial(preview.preview_seconds, pages, runs)) for pages in sizes}
 
 
 def main() -> int:
@@ -232,20 +244,36 @@ def main() -> int:
         print(f"building {', '.join(map(str, sizes))} pages", flush=True)
         results["sizes"] = bench_sizes(scratch, sizes, runs, before, parallel)
         results["scaling"] = scaling(results["sizes"])
+        _save(results, load, final=False)  # the builds took most of the run: kept whatever follows
         if "browser" not in skip:
             print("search in Chromium", flush=True)
-            results["browser"] = browser_figures(scratch / f"hooks-{max(sizes)}", runs) | {"pages": max(sizes)}
+            results["browser"] = _measured(lambda: browser_figures(scratch / f"hooks-{max(sizes)}", runs) | {"pages": max(sizes)})
         if "preview" not in skip:
             results["preview"] = preview_figures(scratch, scratch / f"project-{max(sizes)}", runs)
+            _save(results, load, final=False)
             results["preview_at_size"] = preview_at_sizes(runs)
+    _save(results, load, final=True)
+    print((RESULTS / "bench.md").read_text(encoding="utf-8"))
+    failed = [name for name, figures in _all_figures(results) if isinstance(figures, dict) and "error" in figures]
+    if failed:
+        print(f"not measured: {', '.join(failed)} (see above)", flush=True)
+    return 1 if failed else 0
+
+
+def _all_figures(results: dict[str, Any]) -> list[tuple[str, Any]]:
+    return ([("browser", results.get("browser"))] + list(results.get("preview", {}).items())
+            + [(f"preview at {pages} pages", figures) for pages, figures in results.get("preview_at_size", {}).items()])
+
+
+def _save(results: dict[str, Any], load: float, final: bool) -> None:
+    """bench-results/bench.json and bench.md as measured so far; bench/results.json at the end."""
     results["load_average"] = [load, os.getloadavg()[0]]
     results["date"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     (RESULTS / "bench.md").write_text(markdown(results), encoding="utf-8")
-    write_summary(results, SUMMARY)
-    print((RESULTS / "bench.md").read_text(encoding="utf-8"))
-    return 0
+    if final:
+        write_summary(results, SUMMARY)
 
 
 if __name__ == "__main__":
