@@ -197,7 +197,7 @@ def preview_figures(scratch: Path, large_root: Path | None, runs: int) -> dict[s
     shutil.copy(PROJECT / "mkdocs.yml", real / "mkdocs.yml")
     targets = [("real", real, "policies/yinzhang-guanli.md")]
     if large_root is not None:
-        first_policy = min((large_root / "docs" / "policies").glob("*/*-zd-*.md"))
+        first_policy = min(p for p in (large_root / "docs" / "policies").glob("*/*-zd-*.md") if not p.name.endswith(".en.md"))
         targets.append(("synthetic", large_root, first_policy.relative_to(large_root / "docs").as_posix()))
     result: dict[str, Any] = {}
     for name, root, page in targets:
