@@ -100,5 +100,6 @@ def test_the_notice_and_the_outline_are_drawn_as_such(site, page) -> None:
     line = page.locator(".shuniu-zh-outline-3 a").first
     heading = line.inner_text()
     line.click()
+    page.locator("h3", has_text=heading).first.wait_for()  # the Chinese page, at that heading
     assert page.url.startswith((built / src).with_suffix(".html").as_uri() + "#")
-    assert page.locator("h3", has_text=heading).first.is_visible()  # the Chinese page, at that heading
+    assert page.locator("h3", has_text=heading).first.is_visible()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 
 import pytest
 
@@ -60,6 +61,7 @@ def test_a_changed_bank_is_exported_again_and_replaces_its_old_cache_entries(tmp
 
 def test_an_unwritable_cache_costs_time_not_the_build(tmp_path):
     content = sample_content(tmp_path)
+    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)  # the check's own scan cache
     (tmp_path / ".cache").write_text("not a folder", encoding="utf-8")
     assert [item.src_uri for item in bank_downloads(content, "zh", DAY)] == DEMO_FILES
 
