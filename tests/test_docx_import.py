@@ -101,6 +101,28 @@ def test_without_headings_or_markers_the_type_follows_from_options_answer_and_bl
         ("single", "B"), ("multiple", ("A", "C")), ("truefalse", False), ("fill", (("8", "八"),)), ("short", "要点。")]
 
 
+def test_a_heading_of_indefinite_choice_questions_reads_each_by_its_answer(tmp_path):
+    # 不定项选择题 as a heading or a marker, as the Excel import reads it: one right option a
+    # single-choice question, several a multiple-choice one, each tagged so export says 不定项 again.
+    lines = ["不定项测试",
+             "一、不定项选择题（每题 2 分）",
+             "1. 哪个是正式文种？（　　）", "A. 通知 B. 便条", "答案：A", "解析：通知是。",
+             "2. 哪些是正式文种？（　　）", "A. 通知 B. 便条 C. 请示", "答案：AC", "解析：便条不是。",
+             "二、判断题",
+             "3. 【不定项选择题】哪些要登记？", "A. 收文 B. 发文 C. 便条", "答案：A、B", "解析：收发文都登记。",
+             "4. 便条是法定文种。", "答案：×", "解析：不是。"]
+    out = tmp_path / "budingxiang.yml"
+    result = run("import", str(word_file(tmp_path / "b.docx", lines)), "-o", str(out), "--root", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    questions = loaded(out).questions
+    assert [(q.type.value, q.stem, q.answer, "不定项选择" in q.tags) for q in questions] == [
+        ("single", "哪个是正式文种？", "A", True),
+        ("multiple", "哪些是正式文种？", ("A", "C"), True),
+        ("multiple", "哪些要登记？", ("A", "B"), True),
+        ("truefalse", "便条是法定文种。", False, False),
+    ]
+
+
 BAD = [
     "坏卷",                                                   # 1
     "1. 【论述题】题型不对？", "答案：甲", "解析：无。",       # 2-4

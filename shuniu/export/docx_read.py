@@ -21,7 +21,7 @@ from pathlib import Path
 
 from shuniu.export.excel_read import CellProblem, Header
 from shuniu.export.excel_rows import RowReader
-from shuniu.export.layout import ALTERNATIVES, BLANKS, TYPE_WORDS, lookup
+from shuniu.export.layout import ALTERNATIVES, BLANKS, INDEFINITE_WORDS, TYPE_WORDS, lookup, normal
 from shuniu.quiz.model import OPTION_LETTERS, QuestionType
 from shuniu.quiz.questions import count_blanks
 
@@ -117,9 +117,13 @@ def read_paper(texts: list[str]) -> Paper:
 
 
 def _section_kind(text: str) -> str:
-    """The type a heading like 一、单项选择题（共 5 题） names; "" for any other paragraph."""
+    """The type a heading like 一、单项选择题（共 5 题） names (or 不定项选择题, read as the Excel
+    import reads it: single or multiple by its answer, tagged); "" for any other paragraph."""
     match = _SECTION.match(text)
-    return match.group(1) if match and lookup(TYPE_WORDS, match.group(1)) else ""
+    if match is None:
+        return ""
+    word = match.group(1)
+    return word if lookup(TYPE_WORDS, word) or normal(word) in INDEFINITE_WORDS else ""
 
 
 def _answer(drafts: list[Draft], match: re.Match[str], number: int, problems: list[CellProblem]) -> None:
@@ -173,7 +177,7 @@ def _finish(draft: Draft) -> Draft:
     if "type" not in cells:
         cells["type"] = _inferred(cells, has_options)
     kind = lookup(TYPE_WORDS, cells["type"])
-    if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE):
+    if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE) or normal(cells["type"]) in INDEFINITE_WORDS:
         cells["stem"] = _TRAILING_BRACKET.sub("", cells.get("stem", ""))
     if kind is QuestionType.FILL and cells.get("answer"):
         cells["answer"] = _fill_answer(cells["answer"], count_blanks(cells.get("stem", "")))
