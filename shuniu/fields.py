@@ -7,7 +7,7 @@ import enum
 from typing import Any, TypeVar
 
 from shuniu.problems import Problems
-from shuniu.yamlsrc import LineDict, is_date
+from shuniu.yamlsrc import LineDict, LineList, YamlError, is_date, load_yaml
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -24,6 +24,23 @@ def describe(value: Any) -> str:
         return "true" if value else "false"
     text = str(value)
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def load_shaped(text: str, path: str, problems: Problems, shape: type, expected: str,
+                *, list_line: bool = False) -> Any:
+    """The YAML ``text`` of ``path`` when it parses into a ``shape`` (LineDict or LineList); else
+    None, with the problem added: the syntax error's line, or "``expected``, got …" at line 1 (at
+    the list's own line with ``list_line``). Every content file's reader starts this way."""
+    try:
+        data = load_yaml(text)
+    except YamlError as error:
+        problems.add(path, error.line, error.message)
+        return None
+    if not isinstance(data, shape):
+        line = data.line if list_line and isinstance(data, LineList) else 1
+        problems.add(path, line, f"{expected}, got {describe(data)}")
+        return None
+    return data
 
 
 class FieldReader:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from shuniu.control.model import Term
-from shuniu.fields import FieldReader, describe
+from shuniu.fields import FieldReader, describe, load_shaped
 from shuniu.links import docs_link_problem
 from shuniu.model import Content
 from shuniu.problems import Problems
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
+from shuniu.yamlsrc import LineDict, LineList, read_source
 
 GLOSSARY_FILE = "docs/glossary.yml"
 TERM_FIELDS = {"term", "aliases", "definition", "source"}
@@ -33,13 +33,8 @@ def load_glossary(root: Path, content: Content, problems: Problems) -> None:
 
 def read_glossary(path: str, text: str, problems: Problems) -> list[Term]:
     """The terms of a glossary file, in file order; broken entries are reported and skipped."""
-    try:
-        data = load_yaml(text)
-    except YamlError as error:
-        problems.add(path, error.line, error.message)
-        return []
-    if not isinstance(data, LineList):
-        problems.add(path, 1, f"the glossary must be a list of terms (- term: ...), got {describe(data)}")
+    data = load_shaped(text, path, problems, LineList, "the glossary must be a list of terms (- term: ...)")
+    if data is None:
         return []
     terms: list[Term] = []
     for index, item in enumerate(data):

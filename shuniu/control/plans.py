@@ -14,11 +14,11 @@ from pathlib import Path
 
 from shuniu.control.model import Plan, Ref, Session
 from shuniu.control.session_fields import session_duration, session_id, session_time
-from shuniu.fields import FieldReader, describe
+from shuniu.fields import FieldReader, describe, load_shaped
 from shuniu.links import docs_link_problem
 from shuniu.model import Content
 from shuniu.problems import Problems
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
+from shuniu.yamlsrc import LineDict, LineList, read_source
 
 PLANS_FOLDER = "docs/study/plans"
 _SITE_URL = re.compile(r"^site_url:[ \t]*([^#\s]*)", re.M)
@@ -83,13 +83,8 @@ def read_plan(path: str, text: str, problems: Problems) -> Plan | None:
 
     A plan with bad fields is kept (with what did parse) so its references are still checked.
     """
-    try:
-        data = load_yaml(text)
-    except YamlError as error:
-        problems.add(path, error.line, error.message)
-        return None
-    if not isinstance(data, LineDict):
-        problems.add(path, 1, f"a study plan must be a mapping with id, title, group and sessions, got {describe(data)}")
+    data = load_shaped(text, path, problems, LineDict, "a study plan must be a mapping with id, title, group and sessions")
+    if data is None:
         return None
     fields = FieldReader(data, path, problems)
     fields.unknown(PLAN_FIELDS)

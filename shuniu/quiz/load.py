@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from shuniu.fields import FieldReader, describe
+from shuniu.fields import FieldReader, describe, load_shaped
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.model import Bank, Question
 from shuniu.quiz.points import read_type_points
 from shuniu.quiz.questions import given_id, read_question
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
+from shuniu.yamlsrc import LineDict, LineList, read_source
 
 QUIZZES = "quizzes"
 # `classification` (public | internal) is read and checked by shuniu.control (editions) before banks load.
@@ -54,14 +54,9 @@ def load_bank(file: Path, path: str, problems: Problems, question_ids: dict[str,
     text = read_source(file, path, problems)
     if text is None:
         return None
-    try:
-        data = load_yaml(text)
-    except YamlError as error:
-        problems.add(path, error.line, error.message)
-        return None
-    if not isinstance(data, LineDict):
-        line = data.line if isinstance(data, LineList) else 1
-        problems.add(path, line, f"a bank must be a mapping of fields (id, title, questions, ...), got {describe(data)}")
+    data = load_shaped(text, path, problems, LineDict, "a bank must be a mapping of fields (id, title, questions, ...)",
+                       list_line=True)
+    if data is None:
         return None
     return _read_bank(data, file.stem, path, problems, {} if question_ids is None else question_ids)
 

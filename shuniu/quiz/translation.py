@@ -14,14 +14,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from shuniu.fields import FieldReader, describe
+from shuniu.fields import FieldReader, describe, load_shaped
 from shuniu.model import Content
 from shuniu.problems import Problems
 from shuniu.quiz.load import QUIZZES
 from shuniu.quiz.load import TRANSLATION_SUFFIX as SUFFIX
 from shuniu.quiz.model import Bank, Question, QuestionType
 from shuniu.quiz.questions import given_id, read_question
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml, read_source
+from shuniu.yamlsrc import LineDict, LineList, read_source
 
 TRANSLATION_FIELDS = {"id", "title", "description", "partial", "questions"}
 FROM_CHINESE = ("source", "difficulty", "tags", "points")  # taken from the Chinese question
@@ -49,13 +49,8 @@ def load_translation(file: Path, path: str, bank: Bank, problems: Problems) -> B
     text = read_source(file, path, problems)
     if text is None:
         return None
-    try:
-        data = load_yaml(text)
-    except YamlError as error:
-        problems.add(path, error.line, error.message)
-        return None
-    if not isinstance(data, LineDict):
-        problems.add(path, 1, f"an English bank must be a mapping of fields (id, title, questions), got {describe(data)}")
+    data = load_shaped(text, path, problems, LineDict, "an English bank must be a mapping of fields (id, title, questions)")
+    if data is None:
         return None
     before = len(problems)
     fields = FieldReader(data, path, problems)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuniu.fields import describe
+from shuniu.fields import describe, load_shaped
 from shuniu.model import Content
 from shuniu.problems import Problems
-from shuniu.yamlsrc import LineDict, LineList, YamlError, load_yaml
+from shuniu.yamlsrc import LineDict, LineList
 
 WORDS_FILE = "docs/search/synonyms.yml"
 WORD_LIST_FIELDS = ("ignore", "synonyms")
@@ -64,14 +64,8 @@ def check_words(root: Path, content: Content, problems: Problems) -> None:
 
 
 def _read(text: str, words: SearchWords, problems: Problems) -> None:
-    try:
-        data = load_yaml(text)
-    except YamlError as error:
-        problems.add(WORDS_FILE, error.line, error.message)
-        return
-    if not isinstance(data, LineDict):
-        message = f"the word list must be a mapping with 'ignore' and 'synonyms', got {describe(data)}"
-        problems.add(WORDS_FILE, 1, message)
+    data = load_shaped(text, WORDS_FILE, problems, LineDict, "the word list must be a mapping with 'ignore' and 'synonyms'")
+    if data is None:
         return
     for key in data:
         if key not in WORD_LIST_FIELDS:
