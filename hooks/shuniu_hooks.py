@@ -35,6 +35,7 @@ from shuniu.problems import Problems
 from shuniu.render.compose import compose_markdown
 from shuniu.render.html import escape_theme_fields
 from shuniu.render.language import chinese_only_notice, chinese_only_stub, english_title, is_chinese_only, nav_status
+from shuniu.render.menu_groups import menu_groups
 from shuniu.render.raw_html import restored
 from shuniu.render.section_index import reading_order
 from shuniu.search.index import exclude_chrome, publish, secondary_pages
@@ -241,8 +242,38 @@ def _arrange(items: list[Any], lang: str) -> None:
             title = _title(index.file.src_uri, lang) if index is not None else ""
             # The theme prints section titles unescaped; Markup (escaped once) survives its `| e`.
             item.title = _escape(title) if title else item.title
-            item.children = sorted((c for c in item.children if _in_nav(c)), key=lambda child: _weight(child, lang))
+            item.children = _grouped(item, sorted((c for c in item.children if _in_nav(c)),
+                                                  key=lambda child: _weight(child, lang)), lang)
             _arrange(item.children, lang)
+
+
+def _grouped(section: Section, children: list[Any], lang: str) -> list[Any]:
+    """A large folder's ordinary pages (weight 50) under their subjects; the pages that lead the
+    menu (index, players) and what follows them keep their places (shuniu.render.menu_groups)."""
+    ordinary = [c for c in children if isinstance(c, MkPage) and _weight(c, lang)[:2] == (1, 50)]
+    groups = menu_groups(ordinary, lambda page: _subject(page, lang), lang)
+    if groups is None:
+        return children
+    made: list[Any] = []
+    for label, pages in groups:
+        group = Section(_escape(label), list[Any](pages))
+        group.parent = section
+        for page in pages:
+            page.parent = group
+        made.append(group)
+    at = children.index(ordinary[0])  # the ordinary pages sort together: what comes before them leads
+    grouped = {id(page) for page in ordinary}
+    rest = [c for c in children if id(c) not in grouped]
+    return rest[:at] + made + rest[at:]
+
+
+def _subject(page: MkPage, lang: str) -> str:
+    """A page's first tag (a bank page's: its bank's), in the site's language where the term list has it."""
+    src_uri = page.file.src_uri
+    generated = _State.generated.get(src_uri)
+    written = _State.content.page(src_uri, lang) if generated is None else None
+    tag = generated.menu_group if generated is not None else (written.meta.tags[0] if written and written.meta.tags else "")
+    return (english_title(_State.content, tag, lang) if tag else None) or tag
 
 
 def _title(src_uri: str, lang: str) -> str:

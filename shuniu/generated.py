@@ -24,7 +24,8 @@ class GeneratedPage:
 
     ``nav_weight`` orders it among its section's pages (lower first; written pages weigh 50);
     ``in_nav`` False keeps it out of the menus (it is reached through links); ``chinese_only``
-    says its content is Chinese data shown on another language's site (see shuniu.render.language).
+    says its content is Chinese data shown on another language's site (see shuniu.render.language);
+    ``menu_group`` is its subject where a large folder's menu is grouped (shuniu.render.menu_groups).
     """
 
     src_uri: str
@@ -32,6 +33,7 @@ class GeneratedPage:
     nav_weight: int = 50
     in_nav: bool = True
     chinese_only: bool = False
+    menu_group: str = ""
 
     @property
     def title(self) -> str:

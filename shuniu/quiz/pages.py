@@ -152,7 +152,8 @@ def _bank_page(content: Content, bank: Bank, lang: str) -> GeneratedPage:
     shown = english or bank
     page = render_bank_page(shown, lang, teaching_units(content, shown, lang),
                             (lambda tags: english_tags(content, tags)) if english else list)
-    return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, chinese_only=lang != DEFAULT_LANG and english is None)
+    return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, chinese_only=lang != DEFAULT_LANG and english is None,
+                         menu_group=shown.tags[0] if shown.tags else "")
 
 
 def render_bank_index(content: Content, page: Page, lang: str) -> str:
