@@ -46,10 +46,10 @@ def test_the_paper_opens_with_title_blanks_notes_and_score_table(tmp_path):
         ("Shuniu Title", "演示题库"), ("Shuniu Subtitle", "测试卷"),
         ("Normal", f"单位：{blank[0]}　　姓名：{blank[1]}　　得分：{blank[2]}"),
         ("Shuniu Section", "注意事项"),
-        ("Normal", "1. 本试卷共 8 题，满分 14 分，考试时间 45 分钟。"),
-        ("Normal", "2. 答题前请在上方填写单位和姓名。"),
-        ("Normal", "3. 选择题将所选选项的字母填在题后括号内，单项选择题只有一个正确选项；多项选择题有两个或两个以上正确选项；"
-                   "判断题认为正确的填“√”，错误的填“×”；填空题将答案写在横线上；简答题写在题下的横线上。"),
+        ("Shuniu Note", "1. 本试卷共 8 题，满分 14 分，考试时间 45 分钟。"),
+        ("Shuniu Note", "2. 答题前请在上方填写单位和姓名。"),
+        ("Shuniu Note", "3. 选择题将所选选项的字母填在题后括号内，单项选择题只有一个正确选项；"
+                        "多项选择题有两个或两个以上正确选项；判断题认为正确的填“√”，错误的填“×”；填空题将答案写在横线上；简答题写在题下的横线上。"),
     ]
     underlined = [run.text for run in doc.paragraphs[2].runs if run.font.underline]
     assert underlined == list(blank)

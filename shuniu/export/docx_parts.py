@@ -34,6 +34,28 @@ _AFTER_PAGE_NUMBERS = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:tit
 NBSP = "\u00a0"  # no line break at or inside it (Word, WPS, LibreOffice)
 
 
+# What a paper needs of python-docx's default document: the default styles and those Word
+# names in a header or footer. The rest (164 built-in styles, 800 KB of XML counting the copy
+# in stylesWithEffects.xml) would be parsed, searched at every style lookup and written again
+# by every export.
+KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer"}
+_DROPPED_PARTS = ("/stylesWithEffects", "/customXml", "/thumbnail")  # relationship types, by their ends
+
+
+def trim(document: Document) -> None:
+    """Drop from ``document`` the styles a paper does not use and the parts it does not need
+    (Word 2010's copy of the styles, the bibliography's custom XML, the template's thumbnail)."""
+    styles = document.styles.element
+    for element in list(styles):
+        if element.tag == qn("w:latentStyles") or (element.tag == qn("w:style")
+                                                     and element.get(qn("w:styleId")) not in KEPT_STYLES):
+            styles.remove(element)
+    for owner in (document.part, document.part.package):
+        for rel_id, relationship in list(owner.rels.items()):
+            if relationship.reltype.endswith(_DROPPED_PARTS):
+                owner.rels.pop(rel_id)
+
+
 def text_width(text: str) -> float:
     """Width in ems of the body font: Chinese and full-width characters 1, others 1/2."""
     return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)

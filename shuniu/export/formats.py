@@ -61,7 +61,7 @@ FORMATS = {
                holds=has_questions),
         Format("moodle-xml", ".moodle.xml", True, 1, "moodle_xml", {"zh": "Moodle XML", "en": "Moodle XML"}),
         Format("anki", ".apkg", True, 2, "anki", {"zh": "Anki 卡组", "en": "Anki deck"}, timed=True),
-        Format("docx", ".docx", False, 2, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
+        Format("docx", ".docx", False, 3, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
         Format("csv", ".csv", False, 2, "csv_", {"zh": "CSV 表格", "en": "CSV"}),
         Format("xlsx", ".xlsx", False, 2, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"},
                sheets=True),
