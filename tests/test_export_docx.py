@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import posixpath
+import re
 import zipfile
 from decimal import Decimal
 
@@ -166,3 +168,25 @@ def test_fallback_fonts_and_the_same_bytes_every_time(tmp_path):
     font_table = zipfile.ZipFile(io.BytesIO(data)).read("word/fontTable.xml").decode("utf-8")
     assert '<w:font w:name="SimSun"><w:altName w:val="宋体"/><w:charset w:val="86"/><w:family w:val="roman"/>' in font_table
     assert '<w:font w:name="SimHei"><w:altName w:val="黑体"/><w:charset w:val="86"/><w:family w:val="swiss"/>' in font_table
+
+
+def test_every_style_the_paper_names_is_in_the_file_and_nothing_unused_is_carried(tmp_path):
+    content = sample_content(tmp_path)
+    data = paper.export(content, content.banks).data
+    package = zipfile.ZipFile(io.BytesIO(data))
+    names = set(package.namelist())
+    assert not {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"} & names
+    assert not any(name.startswith("customXml/") for name in names)
+    for rels in [name for name in names if name.endswith(".rels")]:  # no relationship to a dropped part
+        targets = re.findall(r'Target="([^"]+)"', package.read(rels).decode("utf-8"))
+        folder = rels.split("_rels/")[0]
+        for target in targets:
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(folder + target)
+            assert path in names, (rels, target)
+    styles = package.read("word/styles.xml").decode("utf-8")
+    defined = set(re.findall(r'w:styleId="([^"]+)"', styles))
+    used = set()
+    for part in ("word/document.xml", *[n for n in names if n.startswith("word/footer")]):
+        used |= set(re.findall(r'<w:(?:p|r|tbl)Style w:val="([^"]+)"', package.read(part).decode("utf-8")))
+    assert used and used <= defined
+    assert len(defined) < 20
