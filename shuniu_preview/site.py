@@ -124,13 +124,16 @@ class MenusChanged(Exception):
 
 
 def _menu_titles(content: Content) -> dict[str, tuple[Any, ...]]:
-    """What the menus are made of: each page's title and place in its section's reading order
-    (status, number), and each section index page's text."""
-    return {page.src: (page.meta.title, reading_order(page), page.body if page.is_index else "") for page in content.pages}
+    """What the menus are made of: each page's title, place in its section's reading order
+    (status, number) and subject (its first tag: a large folder's menu is grouped by it), and
+    each section index page's text."""
+    return {page.src: (page.meta.title, reading_order(page), page.meta.tags[:1], page.body if page.is_index else "")
+            for page in content.pages}
 
 
-def _shape(pages: dict[str, GeneratedPage]) -> dict[str, tuple[str, int, bool, bool]]:
-    return {src: (page.title, page.nav_weight, page.in_nav, page.chinese_only) for src, page in pages.items()}
+def _shape(pages: dict[str, GeneratedPage]) -> dict[str, tuple[str, int, bool, bool, str]]:
+    return {src: (page.title, page.nav_weight, page.in_nav, page.chinese_only, page.menu_group)
+            for src, page in pages.items()}
 
 
 def _write_data(snapshot: Snapshot, default: str, made: dict[str, list[Any]]) -> list[str]:
