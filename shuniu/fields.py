@@ -116,6 +116,17 @@ class FieldReader:
             return ()
         return tuple(str(item).strip() for item in value)
 
+    def tags(self, key: str = "tags") -> tuple[str, ...]:
+        """A list of tags. A comma inside one (``tags: 公文, 格式`` written without brackets is one
+        text) is reported: the quiz pages' links list tags joined by commas, so such a tag could
+        never be chosen, and the author almost always meant two tags."""
+        tags = self.text_list(key)
+        for tag in tags:
+            if "," in tag:
+                parts = ", ".join(part.strip() for part in tag.split(",") if part.strip())
+                self.problem(key, f"tag '{tag}' holds a comma: write each tag as its own list item, e.g. {key}: [{parts}]")
+        return tuple(tag for tag in tags if "," not in tag)
+
     def integer(self, key: str, low: int, high: int, default: int | None = None) -> int | None:
         value = self._value(key, default is None)
         if value is None:

@@ -268,3 +268,13 @@ def test_source_must_name_an_existing_page_and_heading(content_root, source, mes
 def test_classification_is_a_bank_field(content_root):
     # Its value is checked where editions are decided (shuniu.control); the bank loader only allows it.
     assert bank_problems(content_root, SINGLE, HEAD.replace("questions:", "classification: internal\nquestions:")) == []
+
+
+def test_a_tag_holding_a_comma_is_reported_in_a_bank_and_a_question(content_root):
+    head = "id: gw\ntitle: 公文基础\ntags: 公文, 格式\nquestions:\n"  # written without brackets: one text
+    question = SINGLE + '    tags: ["印章,保管", 用印，管理]\n'  # a full-width comma is text, not a separator
+    assert bank_problems(content_root, question, head=head) == [
+        "quizzes/gw.yml:3: tag '公文, 格式' holds a comma: write each tag as its own list item, e.g. tags: [公文, 格式]",
+        "quizzes/gw.yml:13: question 'gw-001': tag '印章,保管' holds a comma: write each tag as its own list item, "
+        "e.g. tags: [印章, 保管]",
+    ]

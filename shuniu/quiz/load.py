@@ -79,7 +79,7 @@ def _read_bank(data: LineDict, stem: str, path: str, problems: Problems, questio
         path=path,
         questions=_read_questions(fields, question_ids),
         description=fields.text("description", required=False) or "",
-        tags=fields.text_list("tags"),
+        tags=fields.tags(),
         pass_mark=fields.integer("pass_mark", 0, 100, default=60) or 0,
         points=read_type_points(fields),
     )

@@ -47,7 +47,7 @@ def read_question(item: object, line: int, number: int, path: str, problems: Pro
     stem = fields.text("stem")
     explanation = fields.text("explanation")
     difficulty = fields.integer("difficulty", 1, 3, default=2)
-    tags = fields.text_list("tags")
+    tags = fields.tags()
     source = fields.text("source", required=False)
     points = read_points(fields)
     fields.unknown(QUESTION_FIELDS)
