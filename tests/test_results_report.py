@@ -104,11 +104,11 @@ def test_csv_has_one_row_per_member_and_a_bom_for_excel(results):
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows == [
         ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
-         "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件"],
+         "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件", "试卷编号"],
         ["张三", "一组", "482913", "gw", "1.66", "3", "55", "否", "60",
-         "2026-11-29 09:00:00", "2026-11-29 09:20:30", "20.5", "否", files[0]],
+         "2026-11-29 09:00:00", "2026-11-29 09:20:30", "20.5", "否", files[0], ""],
         ["李四", "二组", "482913", "gw", "3", "3", "100", "是", "60",
-         "2026-11-29 09:00:00", "2026-11-29 09:15:00", "15.0", "否", files[1]],
+         "2026-11-29 09:00:00", "2026-11-29 09:15:00", "15.0", "否", files[1], ""],
     ]
 
 
@@ -192,3 +192,16 @@ def test_results_on_another_bank_version_or_paper_are_marked(tmp_path):
     page = (tmp_path / "out/report.html").read_text(encoding="utf-8")
     assert page.count("题库已更新：gw") == 2
     assert "这些成绩来自 2 份不同的试卷" in page
+
+
+def test_the_csv_names_each_results_composed_paper_in_its_last_column(tmp_path):
+    write(tmp_path, "quizzes/gw.yml", BANK)
+    composed = result("张三", "一组", "7", {"gw-001": 100})
+    composed["exam"]["paper"] = "a1b2c3d4e5f6"
+    composed = sign(composed)  # signed again with the paper in it
+    built = result("李四", "一组", "7", {"gw-001": 0})
+    files = [str(save(tmp_path / "in", "a.json", composed)), str(save(tmp_path / "in", "b.json", built))]
+    assert run(tmp_path, files, tmp_path / "out").exit_code == 0
+    rows = list(csv.reader((tmp_path / "out/report.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][-1] == "试卷编号"
+    assert {row[0]: row[-1] for row in rows[1:]} == {"张三": "a1b2c3d4e5f6", "李四": ""}

@@ -21,7 +21,8 @@ from shuniu.quiz.results import AnswerRecord, Result, ResultError, read_result
 from shuniu.quiz.translation import load_translations
 
 CSV_HEAD = ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
-            "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件"]
+            "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件", "试卷编号"]
+# 试卷编号 (a composed paper's id, empty for an exam of the builder) comes last: earlier columns keep their letters.
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def csv_rows(results: list[Result]) -> list[list[Cell]]:
     return [
         [r.name, r.group, r.seed, "、".join(r.banks), Decimal(r.points) / 100, Decimal(r.max) / 100, r.percent,
          "是" if r.passed else "否", r.pass_mark, local_time(r.started), local_time(r.finished),
-         Decimal(minutes_taken(r)), "是" if r.auto_submitted else "否", r.file]
+         Decimal(minutes_taken(r)), "是" if r.auto_submitted else "否", r.file, r.paper or ""]
         for r in results
     ]
 

@@ -125,7 +125,7 @@ export function minutesTaken(result) {
 }
 
 export const CSV_HEAD = ["姓名", "小组", "试卷种子", "题库", "得分", "满分", "百分制成绩", "是否及格", "及格线",
-  "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件"];
+  "开始时间（北京时间）", "交卷时间（北京时间）", "用时（分钟）", "自动交卷", "文件", "试卷编号"];
 
 /** A number cell: written as it is, never prefixed (shuniu/csvsafe.py leaves numbers alone too). */
 const num = (text) => ({ number: String(text) });
@@ -140,7 +140,7 @@ export function csvCell(cell) {
 export function csvRows(results) {
   return results.map((r) => [r.name, r.group, r.seed, r.banks.join("、"), num(pointsText(r.points)), num(pointsText(r.max)),
     num(r.percent), r.passed ? "是" : "否", num(r.pass_mark), localTime(r.started), localTime(r.finished),
-    num(minutesTaken(r)), r.auto_submitted ? "是" : "否", r.file]);
+    num(minutesTaken(r)), r.auto_submitted ? "是" : "否", r.file, r.paper || ""]);
 }
 
 /** report.csv as the CLI writes it (without the byte-order mark, which the download adds). */

@@ -61,7 +61,7 @@ export function zip(entries) {
 export function xlsxBlob(results, questions, types, tags) {
   const members = [CSV_HEAD, ...results.map((r) => [r.name, r.group, r.seed, r.banks.join("、"), Number(pointsText(r.points)),
     Number(pointsText(r.max)), r.percent, r.passed ? "是" : "否", r.pass_mark, localTime(r.started), localTime(r.finished),
-    Number(minutesTaken(r)), r.auto_submitted ? "是" : "否", r.file])];
+    Number(minutesTaken(r)), r.auto_submitted ? "是" : "否", r.file, r.paper || ""])];
   const sheets = [["成员成绩", members],
     ["各题正确率", [["题号", "题目", "答对", "作答", "正确率（%）"], ...questions.map((s) => [s.id, s.stem ?? "", s.right, s.total, s.percent])]],
     ["各题型得分", [["题型", "作答题次", "得分", "满分", "得分率（%）"], ...types.map((s) => [s.key, s.answers, s.points / 100, s.max / 100, s.percent])]],
