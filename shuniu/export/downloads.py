@@ -90,7 +90,7 @@ def _bank_text(content: Content, bank: Bank) -> str:
     texts = _bank_texts[1]
     if bank.id not in texts:
         head = {"id": bank.id, "title": bank.title, "description": bank.description, "tags": list(bank.tags),
-                "pass_mark": bank.pass_mark}
+                "pass_mark": bank.pass_mark if bank.pass_mark_written else None}  # the xlsx leaves a default blank
         questions = [question_data(content, bank, question) for question in bank.questions]
         texts[bank.id] = canonical_json({"bank": head, "questions": questions})
     return texts[bank.id]

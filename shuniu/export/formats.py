@@ -63,7 +63,7 @@ FORMATS = {
         Format("anki", ".apkg", True, 2, "anki", {"zh": "Anki 卡组", "en": "Anki deck"}, timed=True),
         Format("docx", ".docx", False, 3, "docx", {"zh": "Word 试卷（附答案与解析）", "en": "Word paper with answer key"}),
         Format("csv", ".csv", False, 2, "csv_", {"zh": "CSV 表格", "en": "CSV"}),
-        Format("xlsx", ".xlsx", False, 2, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"},
+        Format("xlsx", ".xlsx", False, 3, "xlsx", {"zh": "Excel 题库（可修改后导入）", "en": "Excel (edit and import back)"},
                sheets=True),
         Format("qti", ".qti.zip", True, 1, "qti_package", {"zh": "QTI 2.1 题目包", "en": "QTI 2.1 package"}, offered=False),
     )

@@ -90,7 +90,9 @@ def _questions(sheet: Worksheet, bank: Bank) -> None:
 
 
 def _info(sheet: Worksheet, bank: Bank, column: int, first_row: int) -> None:
-    values: tuple[str | int, ...] = (bank.id, bank.title, bank.description, TAG_JOIN.join(bank.tags), bank.pass_mark,
+    # A bank that leaves its pass mark to the default gets a blank cell: imported back, it still has none.
+    pass_mark: str | int = bank.pass_mark if bank.pass_mark_written else ""
+    values: tuple[str | int, ...] = (bank.id, bank.title, bank.description, TAG_JOIN.join(bank.tags), pass_mark,
                                      type_points_cell(bank))
     for row, value in enumerate(values, start=first_row):
         put(sheet, row, column, value)

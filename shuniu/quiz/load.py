@@ -81,6 +81,7 @@ def _read_bank(data: LineDict, stem: str, path: str, problems: Problems, questio
         description=fields.text("description", required=False) or "",
         tags=fields.tags(),
         pass_mark=fields.integer("pass_mark", 0, 100, default=60) or 0,
+        pass_mark_written="pass_mark" in data,
         points=read_type_points(fields),
     )
 

@@ -72,6 +72,7 @@ class Bank:
     description: str = ""
     tags: tuple[str, ...] = ()
     pass_mark: int = 60  # percent
+    pass_mark_written: bool = True  # False: the file leaves it to the default (an export leaves it blank)
     # 分值 per type set by the bank (types left out: shuniu.quiz.points.DEFAULT_POINTS); see points_of.
     points: dict[QuestionType, Decimal] = field(default_factory=dict)
 
