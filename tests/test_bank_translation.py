@@ -189,3 +189,13 @@ def test_english_study_units_name_their_banks_in_english(built_site: Path) -> No
     unit = (built_site / "en" / "study" / "baomi-jichu.html").read_text(encoding="utf-8")
     assert ">Basics of secrecy protection</a> (29 questions)" in unit
     assert "保密基础知识" not in unit.split('id="shuniu-practice"')[1].split("</ul>")[0]
+
+
+def test_an_untranslated_bank_is_listed_on_english_pages_under_its_term_list_title(content_root: Path) -> None:
+    write(content_root, "quizzes/tr.yml", BANK)
+    write(content_root, "docs/terms.en.yml", "- {zh: 译文测试, en: translation test}\n")
+    content, problems = check_root(content_root)
+    assert not problems.sorted()
+    entry = next(e for e in published(content).english_index["banks"] if e["id"] == "tr")
+    assert entry["title"] == "Translation test"  # as its English page and the menus show it
+    assert entry["url"] == next(e for e in published(content).index["banks"] if e["id"] == "tr")["url"]  # Chinese data

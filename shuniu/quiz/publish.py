@@ -23,6 +23,7 @@ from shuniu.generated import GeneratedFile
 from shuniu.model import DEFAULT_LANG, Content
 from shuniu.quiz.model import Bank, Question, QuestionType
 from shuniu.quiz.points import points_json, points_of, type_points
+from shuniu.render.language import english_title
 
 DATA_DIR = "assets/shuniu/quiz"
 INDEX_URL = f"{DATA_DIR}/index.json"
@@ -94,7 +95,7 @@ def published(content: Content) -> Published:
     index = {"version": VERSION, "banks": [_index_entry(bank, banks[bank.id], english.get(bank.id)) for bank in content.banks]}
     english_index = {"version": VERSION, "banks": [
         _index_entry(content.english_banks[bank.id], english[bank.id], banks[bank.id], "en") if bank.id in english
-        else _index_entry(bank, banks[bank.id]) for bank in content.banks]}
+        else _untranslated_entry(content, bank, banks[bank.id]) for bank in content.banks]}
     result = Published(banks, index, english, english_index)
     _cache = (weakref.ref(content), result)
     return result
@@ -180,6 +181,14 @@ def source_data(content: Content, source: str | None, lang: str = DEFAULT_LANG) 
         source_en = "en/" + page_url(page.base_src) + (suffix if anchor in english.anchors else "")
     title = english.meta.title if source_en and lang != DEFAULT_LANG and english is not None else page.meta.title
     return {"source": page_url(page.base_src) + suffix, "source_en": source_en, "source_title": title}
+
+
+def _untranslated_entry(content: Content, bank: Bank, data: dict[str, Any]) -> dict[str, Any]:
+    """A bank with no English version, in the English index: its Chinese data, titled as its English
+    page and the menus title it (from the term list, where the list has it). Tags stay Chinese:
+    they are what the Chinese questions carry, and the exam builder filters questions by them."""
+    entry = _index_entry(bank, data)
+    return entry | {"title": english_title(content, bank.title, "en") or bank.title}
 
 
 def _index_entry(bank: Bank, data: dict[str, Any], other: dict[str, Any] | None = None,
