@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from shuniu.control.glossary_page import term_anchor
-from shuniu.pinyin import initial, sort_key
+from shuniu.pinyin import initial, numbers_by_value, sort_key
 from tests.conftest import PROJECT
 
 
@@ -32,6 +32,13 @@ def test_terms_are_grouped_by_pinyin_initial_in_pinyin_order_under_a_jump_bar(bu
 def test_pinyin_order_and_initials():
     assert sorted(["收文办理", "公文", "用印", "重要", "安全"], key=sort_key) == ["安全", "公文", "收文办理", "用印", "重要"]
     assert [initial(t) for t in ("重要", "银行", "Excel", "5G")] == ["Z", "Y", "E", "#"]
+
+
+def test_numbers_in_titles_and_document_numbers_go_by_their_value():
+    titles = ["办理流程（110）", "办理流程（2）", "办理流程（38）", "办理流程（10）"]
+    assert sorted(titles, key=sort_key) == ["办理流程（2）", "办理流程（10）", "办理流程（38）", "办理流程（110）"]
+    numbers = ["办发〔2024〕12号", "办发〔2023〕40号", "办发〔2024〕3号"]
+    assert sorted(numbers, key=numbers_by_value) == ["办发〔2023〕40号", "办发〔2024〕3号", "办发〔2024〕12号"]
 
 
 def test_anchors_of_terms_and_aliases_stay_what_they_were(built_site: Path):

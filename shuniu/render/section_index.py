@@ -7,7 +7,7 @@ import posixpath
 
 from shuniu.i18n import status_label, t
 from shuniu.model import Content, Page, Section, Status
-from shuniu.pinyin import sort_key
+from shuniu.pinyin import numbers_by_value, sort_key
 from shuniu.render.html import md_escape_cell
 
 MARKER = "<!-- shuniu:section-index -->"
@@ -17,8 +17,8 @@ _STATUS_ORDER = {Status.EFFECTIVE: 0, Status.DRAFT: 1, Status.SUPERSEDED: 2, Sta
 
 def reading_order(page: Page) -> tuple[int, str, tuple[str, str]]:
     """Where a page stands in its section, in the menu and in the index table alike: documents in
-    force first, then by document number, then by title in pinyin order."""
-    return (_STATUS_ORDER[page.meta.status], page.meta.doc_no or "", sort_key(page.meta.title))
+    force first, then by document number, then by title in pinyin order (numbers by value in both)."""
+    return (_STATUS_ORDER[page.meta.status], numbers_by_value(page.meta.doc_no or ""), sort_key(page.meta.title))
 
 
 def section_pages(content: Content, folder: str, lang: str) -> list[Page]:
