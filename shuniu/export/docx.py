@@ -108,24 +108,25 @@ def _setup(document: Document) -> None:
     parts.set_font(normal, BODY_FONT, BODY_SIZE)
     normal.paragraph_format.line_spacing = 1.3
     normal.paragraph_format.space_after = Pt(0)
-    for name, font, size, bold in ((TITLE_STYLE, HEADING_FONT, TITLE_SIZE, False),
-                                   (SUBTITLE_STYLE, BODY_FONT, SUBTITLE_SIZE, False),
-                                   (SECTION_STYLE, HEADING_FONT, BODY_SIZE, False)):
-        style = document.styles.add_style(name, 1)  # 1: a paragraph style
-        assert isinstance(style, ParagraphStyle)
-        style.base_style = normal
-        parts.set_font(style, font, size, bold)
+    for name, font, size in ((TITLE_STYLE, HEADING_FONT, TITLE_SIZE), (SUBTITLE_STYLE, BODY_FONT, SUBTITLE_SIZE),
+                             (SECTION_STYLE, HEADING_FONT, BODY_SIZE)):
+        style = _paragraph_style(document, name, normal, font, size)
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(6)
         style.paragraph_format.space_after = Pt(3)
         if name != SECTION_STYLE:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for name, before in ((NOTE_STYLE, 0), (KEY_STYLE, 2)):
-        style = document.styles.add_style(name, 1)
-        assert isinstance(style, ParagraphStyle)
-        style.base_style = normal
-        parts.set_font(style, BODY_FONT, SMALL_SIZE)
-        style.paragraph_format.space_before = Pt(before)
+        _paragraph_style(document, name, normal, BODY_FONT, SMALL_SIZE).paragraph_format.space_before = Pt(before)
+
+
+def _paragraph_style(document: Document, name: str, base: ParagraphStyle, font: str, size: float) -> ParagraphStyle:
+    """A new paragraph style ``name`` on ``base``, in ``font`` at ``size`` points."""
+    style = document.styles.add_style(name, 1)  # 1: a paragraph style
+    assert isinstance(style, ParagraphStyle)
+    style.base_style = base
+    parts.set_font(style, font, size)
+    return style
 
 
 def _number_pages(document: Document) -> None:

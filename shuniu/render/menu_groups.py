@@ -10,6 +10,7 @@ their numbers, 1–30, 31–60). The menus stay bounded however large the folder
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -33,14 +34,11 @@ def menu_groups(entries: Sequence[Entry], subject: Callable[[Entry], str], lang:
     if len(entries) <= limit:
         return None
     labelled = [(entry, subject(entry).strip()) for entry in entries]
-    sizes: dict[str, int] = {}
-    for _, label in labelled:
-        sizes[label] = sizes.get(label, 0) + 1
-    largest = sorted((label for label, size in sizes.items() if label and size > 1), key=lambda label: -sizes[label])
+    sizes = Counter(label for _, label in labelled)
+    largest = [label for label, size in sizes.most_common() if label and size > 1]
     named = sorted(largest[: limit - 1], key=sort_key)
     if not named:
-        return [(f"{start + 1}–{min(start + limit, len(entries))}", list(entries[start:start + limit]))
-                for start in range(0, len(entries), limit)]
+        return [(f"{start + 1}–{start + len(run)}", run) for start, run in _runs(list(entries), limit)]
     kept = set(named)
     ordered = [(label, [entry for entry, own in labelled if own == label]) for label in named]
     others = [entry for entry, own in labelled if own not in kept]
@@ -51,7 +49,11 @@ def menu_groups(entries: Sequence[Entry], subject: Callable[[Entry], str], lang:
         if len(members) <= limit:
             groups.append((label, members))
             continue
-        parts = [members[start:start + limit] for start in range(0, len(members), limit)]
-        groups += [(f"{label}（{number}）" if lang == "zh" else f"{label} ({number})", part)
-                   for number, part in enumerate(parts, start=1)]
+        groups += [(f"{label}（{number}）" if lang == "zh" else f"{label} ({number})", run)
+                   for number, (_, run) in enumerate(_runs(members, limit), start=1)]
     return groups
+
+
+def _runs(members: list[Entry], limit: int) -> list[tuple[int, list[Entry]]]:
+    """``members`` cut into runs of at most ``limit``, each with the index it starts at."""
+    return [(start, members[start:start + limit]) for start in range(0, len(members), limit)]
