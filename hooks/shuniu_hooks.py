@@ -38,9 +38,10 @@ from shuniu.render.language import chinese_only_notice, chinese_only_stub, engli
 from shuniu.render.menu_groups import menu_groups
 from shuniu.render.raw_html import restored
 from shuniu.render.section_index import reading_order
-from shuniu.search.index import exclude_chrome, publish, secondary_pages
+from shuniu.search.cache import EntryCache, kept_vocabulary, salt_of
+from shuniu.search.index import exclude_chrome, publish, secondary_pages, vocabulary
 from shuniu.search.words import read_words
-from shuniu.search_dict import dictionary_terms, write_user_dict
+from shuniu.search_dict import dictionary_terms, use_user_dict, write_user_dict
 from shuniu.web.asset_versions import AssetVersions
 from shuniu.web.assets import WEB as WEB_SOURCES
 from shuniu.web.assets import web_files
@@ -57,6 +58,8 @@ class _State:
     excluded: frozenset[str] = frozenset()  # sources this edition leaves out
     generated: dict[str, GeneratedPage] = {}  # this language's generated pages, by source
     asset_versions: AssetVersions | None = None
+    search_cache: EntryCache | None = None  # pages' search entries from earlier builds
+    user_dict: Path = Path()  # the site's words for jieba (shuniu.search_dict)
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -77,7 +80,7 @@ def today() -> datetime.date:
     return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()
 
 
-@event_priority(100)  # before the search plugin reads its jieba dictionary
+@event_priority(100)  # before the search plugin's own on_config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     signature = _signature(root)
@@ -93,8 +96,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _no_sitemap(config)
     search = config.plugins.get("material/search")
     if search is not None:
-        search.config["jieba_dict_user"] = str(write_user_dict(root, _State.content))
+        _State.user_dict = write_user_dict(root, _State.content)  # given to jieba when a page is cut
+        _keep_search_entries(root, search)
     return config
+
+
+def _keep_search_entries(root: Path, search: Any) -> None:
+    """The cache of pages' search entries, for what decides how Material's plugin cuts text:
+    its version, jieba's, and the dictionaries (the site's own is named by its text's hash)."""
+    import jieba
+    from material import __version__ as material_version
+
+    salt = salt_of([material_version, jieba.__version__, str(search.config.get("jieba_dict")), _State.user_dict.name])
+    cache = _State.search_cache
+    if cache is None or (cache.root, cache.salt) != (root, salt):
+        _State.search_cache = EntryCache(root, salt)
 
 
 def use_checked_content(root: Path, content: Content, signature: tuple[Any, ...]) -> None:
@@ -397,6 +413,9 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 _shown_html: dict[int, str] = {}  # a page's HTML while the search plugin reads a copy without chrome
+# A page being indexed: (its key, the index's length before it) when the search plugin indexes it,
+# or (its own search settings, None) when its entries came from the cache and the plugin skips it.
+_indexing: dict[int, tuple[Any, int | None]] = {}
 
 
 @event_priority(100)  # before the search plugin (0) indexes the page
@@ -404,13 +423,52 @@ def _hide_chrome_from_search(context: Any, page: MkPage, config: MkDocsConfig, n
     # Generated chrome (the status block, history, flow diagram) is not searched; the page shows it unchanged.
     _shown_html[id(page)] = page.content or ""
     page.content = exclude_chrome(page.content or "")
+    _index_from_cache(page, config)
     return context
 
 
 @event_priority(-100)  # after the search plugin has indexed the page, before the page is rendered
 def _restore_chrome(context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
     page.content = _shown_html.pop(id(page), page.content)
+    _keep_indexed(page, config)
     return context
+
+
+def _index_from_cache(page: MkPage, config: MkDocsConfig) -> None:
+    """A page indexed by an earlier build, unchanged since, gets the entries Material made then,
+    and Material's plugin skips it (it reads ``search.exclude`` before anything else)."""
+    search, cache = config.plugins.get("material/search"), _State.search_cache
+    settings = page.meta.get("search")
+    if search is None or cache is None or (settings or {}).get("exclude"):
+        return
+    # What Material's entries are made of besides the HTML (the heading ids in page.toc only
+    # repeat the HTML's ids: Material makes the same address either way).
+    fields = [page.url, str(page.meta.get("title", page.title)), page.meta.get("tags"), settings]
+    key = cache.key(fields, page.content or "")
+    entries = cache.get(key)
+    if entries is None:
+        use_user_dict(_State.user_dict)  # the plugin cuts this page: with the site's words
+        _indexing[id(page)] = (key, len(search.search_index.entries))
+        return
+    search.search_index.entries.extend(entries)
+    _indexing[id(page)] = (settings, None)
+    page.meta["search"] = {**(settings or {}), "exclude": True}
+    page.content = ""  # nothing for the plugin to read (or clean of its marks): _restore_chrome puts it back
+
+
+def _keep_indexed(page: MkPage, config: MkDocsConfig) -> None:
+    """Keep the entries Material just made for the page, or give the page back its own settings."""
+    if id(page) not in _indexing:
+        return
+    kept, start = _indexing.pop(id(page))
+    search, cache = config.plugins.get("material/search"), _State.search_cache
+    if start is None:
+        if kept is None:
+            page.meta.pop("search", None)
+        else:
+            page.meta["search"] = kept
+    elif search is not None and cache is not None:
+        cache.put(kept, search.search_index.entries[start:])
 
 
 on_page_context = CombinedEvent(_hide_chrome_from_search, _restore_chrome)
@@ -418,20 +476,28 @@ on_page_context = CombinedEvent(_hide_chrome_from_search, _restore_chrome)
 
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has merged every language's search entries
 def on_post_build(config: MkDocsConfig) -> None:
+    # mkdocs-static-i18n builds the other languages inside the first one's on_post_build (it is
+    # `building` meanwhile), so this runs once a language: the site is whole only the last time.
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
     # Material's offline plugin inlines the search index for file:// use, but it does so before
     # i18n merges the languages; Shuniu's search worker also needs its word data in the index.
     problems = Problems()
     words = read_words(_State.root, _State.content, problems)  # checked in on_config already
     secondary = secondary_pages(_State.content, _State.generated)
     inline = config.plugins.get("material/offline") is not None
-    publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline)
+    cache = _State.search_cache
+    with_site_words = functools.partial(use_user_dict, _State.user_dict)
+    vocabulary_of = vocabulary if cache is None else kept_vocabulary(cache.root, cache.salt, with_site_words)
+    publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline, vocabulary_of)
+    if cache is not None:
+        cache.save()
     _write_late_files(Path(config.site_dir), _default_language(config))
 
 
 def _write_late_files(site_dir: Path, lang: str) -> None:
     """Files no page needed while it was built (bank downloads), made after the pages: one copy
-    at the site root. i18n builds the other languages inside the first one's on_post_build, so
-    this runs once a language; writing the same bytes again costs milliseconds."""
+    at the site root."""
     for item in generate(_State.content, lang, today(), late=True):
         if not isinstance(item, GeneratedPage):
             target = site_dir / item.src_uri

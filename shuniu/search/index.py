@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from shuniu.model import DEFAULT_LANG, LANGS, Content, Section
 from shuniu.search.words import SearchWords
 
-_HAN_WORD = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff]{2,12}$")
+HAN_WORD = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff]{2,12}$")
 _TAG = re.compile(r"<[^>]+>")
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")  # between Material's zero-width spaces: one jieba word
 
@@ -49,7 +49,7 @@ def vocabulary(texts: Iterable[str], known: Iterable[str]) -> list[str]:
     jieba.dt.check_initialized()
     dictionary = jieba.dt.FREQ
     found = {w for text in texts for w in _HAN_RUN.findall(text)} | set(known)
-    words = {w for w in found if _HAN_WORD.match(w)}
+    words = {w for w in found if HAN_WORD.match(w)}
     for word in list(words):
         for size in (2, 3):
             words.update(word[i:i + size] for i in range(len(word) - size + 1)
@@ -57,7 +57,11 @@ def vocabulary(texts: Iterable[str], known: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
-def rewrite_index(data: dict[str, Any], words: SearchWords, secondary: Iterable[str], known: Iterable[str]) -> dict[str, Any]:
+Vocabulary = Callable[[Iterable[str], Iterable[str]], list[str]]  # vocabulary(), or one that remembers
+
+
+def rewrite_index(data: dict[str, Any], words: SearchWords, secondary: Iterable[str], known: Iterable[str],
+                  vocabulary_of: Vocabulary = vocabulary) -> dict[str, Any]:
     """The index with ``config.shuniu`` for the worker.
 
     The zero-width spaces Material puts between jieba's words stay: Material's own worker needs
@@ -68,7 +72,7 @@ def rewrite_index(data: dict[str, Any], words: SearchWords, secondary: Iterable[
     texts = (_TAG.sub(" ", f"{doc.get('title', '')}\u200b{doc.get('text', '')}") for doc in docs
              if not str(doc.get("location", "")).startswith("en/"))
     data.setdefault("config", {})["shuniu"] = {
-        "vocabulary": vocabulary(texts, set(known) | words.words()),
+        "vocabulary": vocabulary_of(texts, set(known) | words.words()),
         "synonyms": words.synonyms,
         "ignore": words.ignore,
         "secondary": sorted(set(secondary)),
@@ -76,12 +80,13 @@ def rewrite_index(data: dict[str, Any], words: SearchWords, secondary: Iterable[
     return data
 
 
-def publish(site_dir: Path, words: SearchWords, secondary: Iterable[str], known: Iterable[str], inline: bool) -> None:
+def publish(site_dir: Path, words: SearchWords, secondary: Iterable[str], known: Iterable[str], inline: bool,
+            vocabulary_of: Vocabulary = vocabulary) -> None:
     """Rewrite site/search/search_index.json, and search_index.js (``inline``: for file:// pages)."""
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
         return
-    data = rewrite_index(json.loads(index.read_text(encoding="utf-8")), words, secondary, known)
+    data = rewrite_index(json.loads(index.read_text(encoding="utf-8")), words, secondary, known, vocabulary_of)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     index.write_text(text, encoding="utf-8")
     if inline:
