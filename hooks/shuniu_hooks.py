@@ -39,7 +39,7 @@ from shuniu.render.menu_groups import menu_groups
 from shuniu.render.raw_html import restored
 from shuniu.render.section_index import reading_order
 from shuniu.search.cache import EntryCache, kept_vocabulary, salt_of
-from shuniu.search.index import exclude_chrome, publish, secondary_pages, vocabulary
+from shuniu.search.index import exclude_chrome, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, use_user_dict, write_user_dict
 from shuniu.web.asset_versions import AssetVersions
@@ -480,17 +480,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     # `building` meanwhile), so this runs once a language: the site is whole only the last time.
     if getattr(config.plugins.get("i18n"), "building", False):
         return
-    # Material's offline plugin inlines the search index for file:// use, but it does so before
-    # i18n merges the languages; Shuniu's search worker also needs its word data in the index.
-    problems = Problems()
-    words = read_words(_State.root, _State.content, problems)  # checked in on_config already
-    secondary = secondary_pages(_State.content, _State.generated)
-    inline = config.plugins.get("material/offline") is not None
-    cache = _State.search_cache
-    with_site_words = functools.partial(use_user_dict, _State.user_dict)
-    vocabulary_of = vocabulary if cache is None else kept_vocabulary(cache.root, cache.salt, with_site_words)
-    publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline, vocabulary_of)
+    cache = _State.search_cache  # there is one whenever Material's search plugin is
     if cache is not None:
+        # Material's offline plugin inlines the search index for file:// use, but it does so before
+        # i18n merges the languages; Shuniu's search worker also needs its word data in the index.
+        words = read_words(_State.root, _State.content, Problems())  # checked in on_config already
+        secondary = secondary_pages(_State.content, _State.generated)
+        inline = config.plugins.get("material/offline") is not None
+        vocabulary_of = kept_vocabulary(cache.root, cache.salt, functools.partial(use_user_dict, _State.user_dict))
+        publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline, vocabulary_of)
         cache.save()
     _write_late_files(Path(config.site_dir), _default_language(config))
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from shuniu.cachefile import write_json_whole
 from shuniu.control.markings import Found, markings
 from shuniu.control.published import YAML_SUFFIXES, published_files, read_published
 from shuniu.control.reading import fold, views
@@ -293,14 +294,7 @@ class _ScanCache:
         self.seen[path] = entry
 
     def save(self) -> None:
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_suffix(".tmp")
-            partial.write_text(json.dumps({"version": self.version, "files": self.seen}, ensure_ascii=False),
-                               encoding="utf-8")
-            partial.replace(self.file)
-        except OSError:
-            pass  # a read-only checkout scans everything each time; nothing is lost
+        write_json_whole(self.file, {"version": self.version, "files": self.seen})  # read-only: scanned each time
 
 
 def _valid_entry(entry: dict[str, Any]) -> bool:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from shuniu.cachefile import write_json_whole
 from shuniu.search.index import HAN_WORD, vocabulary
 
 CACHE = Path(".cache/shuniu/search-entries.json")
@@ -81,7 +81,7 @@ class EntryCache:
         """Write the entries this build used (a page gone from the site leaves the file with it)."""
         if not self.changed and len(self.used) == len(self.known):
             return
-        if _write_whole(self.file, {"salt": self.salt, "pages": self.used}):
+        if write_json_whole(self.file, {"salt": self.salt, "pages": self.used}):
             self.known, self.changed = dict(self.used), False
 
 
@@ -102,23 +102,10 @@ def kept_vocabulary(root: Path, salt: str, prepare: Callable[[], None]) -> Calla
             pass  # no cache, or a damaged one: worked out again
         prepare()
         words = vocabulary(texts, known)
-        _write_whole(file, {"key": key, "words": words})
+        write_json_whole(file, {"key": key, "words": words})
         return words
 
     return vocabulary_of
-
-
-def _write_whole(file: Path, data: Any) -> bool:
-    """Write ``data`` as JSON so that a build running at the same time reads a whole file; False
-    when it cannot be written (a read-only checkout does the work each time; nothing is lost)."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        partial.replace(file)
-    except OSError:
-        return False
-    return True
 
 
 def _valid(entries: Any) -> bool:
