@@ -94,6 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Bank exports the cache lacks are made in worker processes while the pages render.
         start_exports(_State.content, today())
     _no_sitemap(config)
+    _State.asset_versions = AssetVersions(Path(config.site_dir))  # each build hashes its assets afresh
     search = config.plugins.get("material/search")
     if search is not None:
         _State.user_dict = write_user_dict(root, _State.content)  # given to jieba when a page is cut
