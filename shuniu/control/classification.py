@@ -16,8 +16,12 @@ import base64
 import binascii
 import hashlib
 import json
+import multiprocessing
+import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -236,17 +240,20 @@ def scan_for_markings(root: Path, content: Content, problems: Problems) -> None:
     What a file's scan found is kept in ``.cache/shuniu/`` under the SHA-256 of its bytes and of
     the scanner's own code, so an unchanged file is not read again character by character on the
     next build (a fifth of the hooks' own time at 1,000 pages, bench/profile.py). A changed file,
-    or a changed rule, is scanned afresh; the cache is rewritten with what this run saw.
+    or a changed rule, is scanned afresh, on every core when there are many (a first build); the
+    cache is rewritten with what this run saw.
     """
     cache = _ScanCache(root)
-    for file in published_files(root):
-        cache.scan(file, content, problems)
+    cache.scan(published_files(root), content, problems)
     cache.save()
 
 
 # The code whose rules decide what a scan finds: a change to any of them invalidates the cache.
 _SCANNER_FILES = ("classification.py", "markings.py", "reading.py", "published.py")
 SCAN_CACHE = Path(".cache/shuniu/classification-scan.json")
+# Files to scan afresh per process before another process is worth its start (a fork and a pipe,
+# some milliseconds; a page takes about two to scan).
+_FILES_PER_PROCESS = 60
 
 
 def _scanner_version() -> str:
@@ -255,6 +262,10 @@ def _scanner_version() -> str:
         digest.update((Path(__file__).with_name(name)).read_bytes())
     digest.update(Path(yamlsrc_file).read_bytes())
     return digest.hexdigest()
+
+
+# What scanning one file found: (path, [(path, line, message)], whether it is an internal bank).
+Finding = tuple[str, list[tuple[str, int, str]], bool]
 
 
 class _ScanCache:
@@ -270,31 +281,76 @@ class _ScanCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.known = {}  # no cache, or a damaged one: scan everything
 
-    def scan(self, file: Path, content: Content, problems: Problems) -> None:
-        path = file.relative_to(self.root).as_posix()
-        try:
-            key = hashlib.sha256(file.read_bytes()).hexdigest()
-        except OSError:
-            scan_published_file(self.root, file, content, problems)  # reports the unreadable file
-            return
-        entry = self.known.get(path)
-        if not (isinstance(entry, dict) and entry.get("sha256") == key and _valid_entry(entry)):
-            found = Problems()
-            was_internal = path in content.internal_banks
-            scan_published_file(self.root, file, content, found)
-            entry = {"sha256": key, "problems": [[p.line, p.message] for p in found.items if p.path == path],
-                     "internal": path in content.internal_banks and not was_internal}
-            if any(p.path != path for p in found.items):  # never so today; then it is not cached
-                problems.extend(found)
-                return
-        for line, message in entry["problems"]:
-            problems.add(path, line, message)
-        if entry["internal"]:
-            content.internal_banks.add(path)
-        self.seen[path] = entry
+    def scan(self, files: list[Path], content: Content, problems: Problems) -> None:
+        """Every file's findings into ``problems`` and ``content``, in the order of ``files``."""
+        keys = {file: _digest(file) for file in files}
+        fresh = [file for file, key in keys.items() if key is not None and self._entry(file, key) is None]
+        found = {path: (items, internal) for path, items, internal in _scan_fresh(self.root, fresh)}
+        for file, key in keys.items():
+            path = file.relative_to(self.root).as_posix()
+            if key is None:
+                scan_published_file(self.root, file, content, problems)  # reports the unreadable file
+                continue
+            entry = self._entry(file, key)
+            if entry is None:
+                items, internal = found[path]
+                if internal:
+                    content.internal_banks.add(path)
+                if any(item[0] != path for item in items):  # never so today; then it is not cached
+                    for item in items:
+                        problems.add(*item)
+                    continue
+                entry = {"sha256": key, "problems": [[line, message] for _, line, message in items], "internal": internal}
+            for line, message in entry["problems"]:
+                problems.add(path, line, message)
+            if entry["internal"]:
+                content.internal_banks.add(path)
+            self.seen[path] = entry
+
+    def _entry(self, file: Path, key: str) -> dict[str, Any] | None:
+        entry = self.known.get(file.relative_to(self.root).as_posix())
+        return entry if isinstance(entry, dict) and entry.get("sha256") == key and _valid_entry(entry) else None
 
     def save(self) -> None:
         write_json_whole(self.file, {"version": self.version, "files": self.seen})  # read-only: scanned each time
+
+
+def _digest(file: Path) -> str | None:
+    try:
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _scan_fresh(root: Path, files: list[Path]) -> list[Finding]:
+    """Each file scanned, split over forked processes when there are enough to be worth it.
+
+    Each process scans every n-th file (neighbours are alike in size, so the shares are even);
+    this one scans the first share while the others run. A process that dies (killed for
+    memory, say) only means its share is scanned here.
+    """
+    processes = min(len(files) // _FILES_PER_PROCESS, os.cpu_count() or 1)
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _scan_share(root, files)
+    shares = [files[start::processes] for start in range(processes)]
+    with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        others = [(share, pool.submit(_scan_share, root, share)) for share in shares[1:]]
+        findings = _scan_share(root, shares[0])
+        for share, future in others:
+            try:
+                findings += future.result()
+            except BrokenProcessPool:
+                findings += _scan_share(root, share)
+    return findings
+
+
+def _scan_share(root: Path, files: list[Path]) -> list[Finding]:
+    findings = []
+    for file in files:
+        path, found, scratch = file.relative_to(root).as_posix(), Problems(), Content()
+        scan_published_file(root, file, scratch, found)
+        findings.append((path, [(p.path, p.line, p.message) for p in found.items], path in scratch.internal_banks))
+    return findings
 
 
 def _valid_entry(entry: dict[str, Any]) -> bool:
