@@ -212,32 +212,31 @@ def _section_heading(bank: Bank, numeral: str, kind: QuestionType, questions: Nu
 
 
 def _question(document: Document, number: int, question: Question, worth: Decimal | None, options: PaperOptions) -> None:
-    stem = document.add_paragraph(f"{number}. " + (f"（{points_text(worth)} 分）" if worth is not None else ""))
-    stem.paragraph_format.space_before = Pt(4)
+    runs = [(f"{number}. " + (f"（{points_text(worth)} 分）" if worth is not None else ""), parts.PLAIN)]
     if question.type is QuestionType.FILL:
-        _fill_stem(stem, question)
+        runs += _fill_runs(question)
     elif question.type is QuestionType.SHORT:
-        stem.add_run(question.stem)
+        runs.append((question.stem, parts.PLAIN))
     else:
         pieces = BLANK.split(question.stem)
-        stem.add_run(BRACKET.join(pieces) if len(pieces) > 1 else question.stem + BRACKET)
+        runs.append((BRACKET.join(pieces) if len(pieces) > 1 else question.stem + BRACKET, parts.PLAIN))
+    keep_with_answer = bool(question.options) or question.type is QuestionType.SHORT
+    parts.add_text_paragraph(document, runs, keep_next=keep_with_answer, space_before=Pt(4))
     if question.options:
-        parts.keep_together(stem)
         _options(document, question.options)
     if question.type is QuestionType.SHORT:
-        parts.keep_together(stem)
         parts.ruled_lines(document, options.answer_lines, 9)
 
 
-def _fill_stem(paragraph: Paragraph, question: Question) -> None:
+def _fill_runs(question: Question) -> list[tuple[str, str]]:
     """The stem with each blank underlined, as wide as its longest accepted answer and a margin."""
     pieces = BLANK.split(question.stem)
     groups = fill_groups(question)
-    paragraph.add_run(pieces[0])
+    runs = [(pieces[0], parts.PLAIN)]
     for index, piece in enumerate(pieces[1:]):
         longest = max((parts.text_width(answer) for answer in groups[index]), default=2) if index < len(groups) else 2
-        parts.blank(paragraph, min(max(longest + 2, 4), TEXT_EMS / 2))
-        paragraph.add_run(piece)
+        runs += [parts.blank_run(min(max(longest + 2, 4), TEXT_EMS / 2)), (piece, parts.PLAIN)]
+    return runs
 
 
 def _options(document: Document, options: tuple[tuple[str, str], ...]) -> None:
@@ -245,13 +244,10 @@ def _options(document: Document, options: tuple[tuple[str, str], ...]) -> None:
     texts = [f"{letter}. {text}" for letter, text in options]
     per_line = _per_line(texts)
     lines = [texts[start:start + per_line] for start in range(0, len(texts), per_line)]
+    stops = parts.column_stops(per_line, TEXT_WIDTH_MM, 0) if per_line > 1 else []
     for index, group in enumerate(lines):
-        paragraph = document.add_paragraph("\t".join(group))
-        paragraph.paragraph_format.left_indent = Mm(OPTION_INDENT_MM)
-        if per_line > 1:
-            parts.tab_columns(paragraph, per_line, TEXT_WIDTH_MM, 0)
-        if index < len(lines) - 1:
-            parts.keep_together(paragraph)
+        parts.add_text_paragraph(document, [("\t".join(group), parts.PLAIN)], keep_next=index < len(lines) - 1,
+                                 tab_stops=stops, left_indent=Mm(OPTION_INDENT_MM))
 
 
 def _per_line(texts: list[str]) -> int:
@@ -265,6 +261,7 @@ def _per_line(texts: list[str]) -> int:
 
 def _key(content: Content, document: Document, bank: Bank) -> None:
     document.add_paragraph(f"{bank.title}　参考答案与解析", style=TITLE_STYLE)
+    key_style = document.styles[KEY_STYLE].style_id
     for numeral, kind, questions in _sections(bank):
         document.add_paragraph(f"{numeral}、{SECTION_TITLES[kind]}", style=SECTION_STYLE)
         for number, question in questions:
@@ -272,12 +269,8 @@ def _key(content: Content, document: Document, bank: Bank) -> None:
             label = "参考答案" if kind is QuestionType.SHORT else "答案"
             pieces = [(f"{number}. ", False), (f"{label}：", True), (answer_text(question), False),
                       ("　解析：", True), (question.explanation, False), (f"（出处：{title}）" if title else "", False)]
-            entry = document.add_paragraph(style=KEY_STYLE)
-            for text, bold in pieces:
-                if text:
-                    run = entry.add_run(text)
-                    if bold:
-                        run.bold = True
+            parts.add_text_paragraph(document, [(text, parts.BOLD if bold else parts.PLAIN) for text, bold in pieces if text],
+                                     style_id=key_style)
 
 
 def _with_fallbacks(font_table: bytes) -> bytes:

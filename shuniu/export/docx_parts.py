@@ -9,19 +9,22 @@ LibreOffice and WPS pick Simplified Chinese glyph shapes where the named font is
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 LATIN_FONT = "Times New Roman"
 # Chinese fonts every Windows and WPS installation has, by their English names: Word and WPS
@@ -149,16 +152,9 @@ def _field(paragraph: Paragraph, code: str, size: float) -> None:
 
 
 def blank(paragraph: Paragraph, ems: float) -> None:
-    """An underlined blank about ``ems`` wide that never breaks across lines (no-break spaces)."""
-    run = paragraph.add_run(NBSP * max(1, round(ems * 4)))  # a no-break space is 1/4 em in Times New Roman
-    run.font.underline = True
-
-
-def tab_columns(paragraph: Paragraph, count: int, width_mm: float, indent_mm: float) -> None:
-    """Left tab stops dividing the text width (after ``indent_mm``) into ``count`` columns."""
-    step = (width_mm - indent_mm) / count
-    for index in range(1, count):
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(indent_mm + step * index), WD_TAB_ALIGNMENT.LEFT)
+    """:func:`blank_run` added to a python-docx paragraph."""
+    text, _ = blank_run(ems)
+    paragraph.add_run(text).font.underline = True
 
 
 def ruled_lines(document: Document, count: int, height_mm: float) -> Table:
@@ -205,9 +201,61 @@ def _borders(table: Table, sides: dict[str, str]) -> None:
                 edge.set(qn(key), setting)
 
 
-def keep_together(paragraph: Paragraph) -> None:
-    """The paragraph stays on the page of the next one (a stem with its options)."""
-    paragraph.paragraph_format.keep_with_next = True
+_RUN_BREAKS = re.compile(r"([\t\r\n])")
+PLAIN, BOLD, UNDERLINED = "", "b", "u"  # how a run of add_text_paragraph is set (w:b, w:u)
+
+
+def add_text_paragraph(document: Document, runs: Iterable[tuple[str, str]], *, style_id: str | None = None,
+                       keep_next: bool = False, tab_stops: Iterable[Length] = (), space_before: Length | None = None,
+                       left_indent: Length | None = None) -> None:
+    """A paragraph of (text, PLAIN/BOLD/UNDERLINED) runs at the end of the body, with the
+    properties a paper sets: the same elements, in the schema's order, that python-docx's
+    add_paragraph, add_run and paragraph_format make, built with lxml directly. (python-docx
+    finds each child's place in the schema by XPath: that was most of an export's time.)
+    A tab is ``w:tab`` and a line break ``w:br``, and an empty text an empty run, as there."""
+    paragraph = document.element.body.add_p()
+    stops = list(tab_stops)
+    if style_id or keep_next or stops or space_before is not None or left_indent is not None:
+        properties = SubElement(paragraph, qn("w:pPr"))
+        if style_id:
+            SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style_id)
+        if keep_next:
+            SubElement(properties, qn("w:keepNext"))
+        if stops:
+            tabs = SubElement(properties, qn("w:tabs"))
+            for stop in stops:
+                tab = SubElement(tabs, qn("w:tab"))
+                tab.set(qn("w:pos"), str(stop.twips))
+                tab.set(qn("w:val"), "left")
+        if space_before is not None:
+            SubElement(properties, qn("w:spacing")).set(qn("w:before"), str(space_before.twips))
+        if left_indent is not None:
+            SubElement(properties, qn("w:ind")).set(qn("w:left"), str(left_indent.twips))
+    for text, kind in runs:
+        run = SubElement(paragraph, qn("w:r"))
+        if kind:
+            mark = SubElement(SubElement(run, qn("w:rPr")), qn(f"w:{kind}"))
+            if kind == UNDERLINED:
+                mark.set(qn("w:val"), "single")
+        for piece in _RUN_BREAKS.split(text):
+            if piece in ("\t", "\r", "\n"):
+                SubElement(run, qn("w:tab" if piece == "\t" else "w:br"))
+            elif piece:
+                element = SubElement(run, qn("w:t"))
+                element.text = piece
+                if len(piece.strip()) < len(piece):
+                    element.set(qn("xml:space"), "preserve")
+
+
+def blank_run(ems: float) -> tuple[str, str]:
+    """An underlined blank about ``ems`` wide that never breaks across lines (no-break spaces)."""
+    return NBSP * max(1, round(ems * 4)), UNDERLINED  # a no-break space is 1/4 em in Times New Roman
+
+
+def column_stops(count: int, width_mm: float, indent_mm: float) -> list[Length]:
+    """Left tab stops dividing the text width (after ``indent_mm``) into ``count`` columns."""
+    step = (width_mm - indent_mm) / count
+    return [Mm(indent_mm + step * index) for index in range(1, count)]
 
 
 def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
