@@ -284,21 +284,22 @@ class _ScanCache:
     def scan(self, files: list[Path], content: Content, problems: Problems) -> None:
         """Every file's findings into ``problems`` and ``content``, in the order of ``files``."""
         keys = {file: _digest(file) for file in files}
-        fresh = [file for file, key in keys.items() if key is not None and self._entry(file, key) is None]
-        found = {path: (items, internal) for path, items, internal in _scan_fresh(self.root, fresh)}
+        entries = {file: self._entry(file, key) for file, key in keys.items() if key is not None}
+        found = {path: (items, internal) for path, items, internal
+                 in _scan_fresh(self.root, [file for file, entry in entries.items() if entry is None])}
         for file, key in keys.items():
             path = file.relative_to(self.root).as_posix()
             if key is None:
                 scan_published_file(self.root, file, content, problems)  # reports the unreadable file
                 continue
-            entry = self._entry(file, key)
+            entry = entries[file]
             if entry is None:
                 items, internal = found[path]
-                if internal:
-                    content.internal_banks.add(path)
                 if any(item[0] != path for item in items):  # never so today; then it is not cached
                     for item in items:
                         problems.add(*item)
+                    if internal:
+                        content.internal_banks.add(path)
                     continue
                 entry = {"sha256": key, "problems": [[line, message] for _, line, message in items], "internal": internal}
             for line, message in entry["problems"]:
