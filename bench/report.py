@@ -148,6 +148,13 @@ def _optional_lines(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _floor_text(floor: dict[str, Any]) -> str:
+    """What the hooks' generated pages cost rendered as ordinary files by a plain build (bench/floor.py)."""
+    return (f"{floor['generated_pages']} generated pages at {floor['seconds_per_page'] * 1000:.0f} ms each "
+            f"(measured on {floor['extra_pages']} extra pages) add {floor['pages_floor_overhead']:+.0%} "
+            f"(CPU {floor['pages_floor_overhead_cpu']:+.0%}) with no hook code running")
+
+
 def markdown(results: dict[str, Any]) -> str:
     """bench-results/bench.md: the figures against the design's budgets, and where the time goes."""
     m, scaling = results["machine"], results.get("scaling", {})
@@ -165,6 +172,8 @@ def markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|", *_build_rows(results), "",
         f"Budget: hooks add at most {BUDGET_HOOKS:.0%}.",
     ]
+    lines += [f"Pages floor at {pages} pages: {_floor_text(size['floor'])}." for pages, size in results["sizes"].items()
+              if size.get("floor")]
     if scaling:
         for key, what in (("time_ratio", "wall time"), ("cpu_time_ratio", "CPU time")):
             lines.append(f"Scaling {scaling['from_pages']} → {scaling['to_pages']} pages (×{scaling['size_ratio']:g}), "
@@ -199,7 +208,8 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
              "average_page_bytes": size["site"].get("average_page_bytes"),
              # Where the time went (seconds inside each build, see bench/profile.py), by variant.
              "profile": size.get("profile", {}),
-             "largest_page_bytes": size["site"]["largest_page"]["bytes"]}
+             "largest_page_bytes": size["site"]["largest_page"]["bytes"]} | (
+                 {"floor": size["floor"]} if size.get("floor") else {})
     at_size = {int(k): v for k, v in results.get("preview_at_size", {}).items()}
     preview = EARLIER_PREVIEW
     if at_size:  # the slowest kind of save at each size, and each kind's median
@@ -258,6 +268,8 @@ def readme_table(kept: dict[str, Any]) -> str:
         row("hooks before this work, cache filled", timed("before_warm", "before_warm_overhead")),
         row("with the project's hooks, empty cache", timed("hooks_cold", "hooks_overhead_cold")),
         row("with the project's hooks, cache filled", timed("hooks_warm", "hooks_overhead_warm")),
+        row("the generated pages alone, as files in a plain build (floor, `bench/floor.py`)",
+            lambda s: _floor_text(s["floor"]) if s.get("floor") else "–"),
         row("peak memory, plain / hooks", lambda s: f"{s['peak_rss_mb']['plain']:.0f} / {s['peak_rss_mb']['hooks_cold']:.0f} MB"),
         row("average / largest page (menus included)",
             lambda s: f"{(s.get('average_page_bytes') or 0) / 1024:.0f} KB / {s['largest_page_bytes'] / 1024:.0f} KB"),

@@ -39,6 +39,7 @@ from bench.build import (
     timed_build,
 )
 from bench.corpus import generate
+from bench.floor import floor_figures, write_floor_project
 from bench.report import SUMMARY, machine, markdown, write_summary
 
 QUESTIONS_PER_PAGE = 5
@@ -57,33 +58,36 @@ def _series(runs: list[BuildRun]) -> dict[str, Any]:
             "peak_rss_mb_max": round(max(r.peak_rss_mb for r in runs), 1)}
 
 
-# (variant, config, uses the earlier commit): the builds of one phase may run at once; a warm
-# build follows its cold one on the same project, so the two are in different phases.
-PHASES = [[("hooks_cold", "mkdocs.yml", False), ("before_cold", BEFORE_CONFIG, True), ("plain", PLAIN_CONFIG, False)],
-          [("hooks_warm", "mkdocs.yml", False), ("before_warm", BEFORE_CONFIG, True)]]
+# (variant, config, project): the builds of one phase may run at once; a warm build follows its
+# cold one on the same project, so the two are in different phases. "before" builds a copy with an
+# earlier commit's code, "floor" a copy holding the generated pages as files (bench/floor.py).
+PHASES = [[("hooks_cold", "mkdocs.yml", "hooks"), ("before_cold", BEFORE_CONFIG, "before"),
+           ("plain", PLAIN_CONFIG, "hooks"), ("floor", PLAIN_CONFIG, "floor")],
+          [("hooks_warm", "mkdocs.yml", "hooks"), ("before_warm", BEFORE_CONFIG, "before")]]
 
 
 def prepare(scratch: Path, pages: int, before: str | None) -> dict[str, Any]:
-    """The synthetic project of ``pages`` pages, and a copy for the earlier commit's builds."""
+    """The synthetic project of ``pages`` pages, its floor copy, and a copy for the earlier commit's builds."""
     corpus = generate(scratch / f"project-{pages}", pages, pages * QUESTIONS_PER_PAGE)
-    roots = {False: corpus.root}
+    roots = {"hooks": corpus.root, "floor": scratch / f"project-{pages}-floor"}
+    write_floor_project(corpus.root, roots["floor"])
     if before:
-        roots[True] = scratch / f"project-{pages}-before"
-        shutil.copytree(corpus.root, roots[True])
-        install_before(roots[True], scratch / "before-code", before)
+        roots["before"] = scratch / f"project-{pages}-before"
+        shutil.copytree(corpus.root, roots["before"])
+        install_before(roots["before"], scratch / "before-code", before)
     return {"corpus": corpus, "roots": roots}
 
 
-def phase_jobs(scratch: Path, pages: int, roots: dict[bool, Path], phase: int) -> list[tuple[str, Callable[[], BuildRun]]]:
+def phase_jobs(scratch: Path, pages: int, roots: dict[str, Path], phase: int) -> list[tuple[str, Callable[[], BuildRun]]]:
     """The builds of one phase for one size, as (variant, build) pairs."""
     jobs: list[tuple[str, Callable[[], BuildRun]]] = []
-    for variant, config, earlier in PHASES[phase]:
-        if earlier not in roots:
+    for variant, config, project in PHASES[phase]:
+        if project not in roots:
             continue
-        root = roots[earlier]
+        root = roots[project]
         if variant.endswith("_cold"):
             clear_export_cache(root)
-        env = {"PYTHONPATH": str(scratch / "before-code")} if earlier else None
+        env = {"PYTHONPATH": str(scratch / "before-code")} if project == "before" else None
         site = scratch / f"{variant.split('_')[0]}-{pages}"
         jobs.append((variant, functools.partial(timed_build, root, site, config, env)))
     return jobs
@@ -131,7 +135,15 @@ def size_figures(scratch: Path, corpus: Any, series: dict[str, list[BuildRun]]) 
             figures[name] = round(result[variant]["median_s"] / plain - 1, 3)
             figures[f"{name}_cpu"] = round(result[variant]["median_cpu_s"] / plain_cpu - 1, 3)
     figures["profile"] = {name: runs[-1].parts for name, runs in series.items()}  # the last run's parts
+    if "floor" in result:
+        figures["floor"] = floor_figures(*(result[name] | {"pages": _pages(series[name][-1])} for name in ("plain", "floor")),
+                                         generated_pages=_pages(series["hooks_cold"][-1], "generated"))
     return figures
+
+
+def _pages(run: BuildRun, kind: str = "") -> int:
+    """How many pages a build rendered (``kind``: only those whose timer name starts so, e.g. generated)."""
+    return sum(figures["pages"] for name, figures in run.parts.get("pages", {}).items() if name.startswith(kind))
 
 
 def scaling(sizes: dict[int, dict[str, Any]]) -> dict[str, Any]:
