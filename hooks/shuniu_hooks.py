@@ -39,7 +39,7 @@ from shuniu.render.menu_groups import menu_groups
 from shuniu.render.raw_html import restored
 from shuniu.render.section_index import reading_order
 from shuniu.search.cache import EntryCache, kept_vocabulary, salt_of
-from shuniu.search.index import exclude_chrome, publish, secondary_pages
+from shuniu.search.index import exclude_chrome, pages_without_copies, publish, secondary_pages
 from shuniu.search.words import read_words
 from shuniu.search_dict import dictionary_terms, use_user_dict, write_user_dict
 from shuniu.web.asset_versions import AssetVersions
@@ -57,6 +57,8 @@ class _State:
     root: Path = Path(".")
     excluded: frozenset[str] = frozenset()  # sources this edition leaves out
     generated: dict[str, GeneratedPage] = {}  # this language's generated pages, by source
+    # The default language's generated pages (every generated page has one): for the search index.
+    default_generated: dict[str, GeneratedPage] = {}
     asset_versions: AssetVersions | None = None
     search_cache: EntryCache | None = None  # pages' search entries from earlier builds
     user_dict: Path = Path()  # the site's words for jieba (shuniu.search_dict)
@@ -155,9 +157,13 @@ def _drop_excluded(files: Files, config: MkDocsConfig) -> Files:
 def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang, default = language(config), _default_language(config)
     _State.generated = {}
+    if lang == default:
+        _State.default_generated = {}
     for item in generate(_State.content, lang, today(), late=False):  # late files: on_post_build
         if isinstance(item, GeneratedPage):
             _State.generated[item.src_uri] = item
+            if lang == default:
+                _State.default_generated[item.src_uri] = item
             files.append(_page_file(config, item, lang, default))
         elif lang == default:  # data files are language-neutral: one copy at the site root
             files.append(File.generated(config, item.src_uri, content=item.data))
@@ -186,9 +192,14 @@ def _page_file(config: MkDocsConfig, item: GeneratedPage, lang: str, default: st
     if lang != default:
         file.dest_uri = f"{lang}/{file.dest_uri}"
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
-    neutral = File.generated(config, item.src_uri, content="").url
+    elsewhere = dict(item.elsewhere)  # languages with no version of this page: where the switcher leads
+
+    def address(code: str) -> str:
+        neutral = File.generated(config, elsewhere.get(code, item.src_uri), content="").url
+        return neutral if code == default else f"{code}/{neutral}"
+
     languages = [default] + [code for code in _languages(config) if code != default]
-    file.alternates = {code: _Alternate(neutral if code == default else f"{code}/{neutral}") for code in languages}  # type: ignore[attr-defined]
+    file.alternates = {code: _Alternate(address(code)) for code in languages}  # type: ignore[attr-defined]
     file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
     file.localization = None if lang == default else lang  # type: ignore[attr-defined]
     file.norm_src_uri = item.src_uri  # type: ignore[attr-defined]
@@ -486,10 +497,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Material's offline plugin inlines the search index for file:// use, but it does so before
         # i18n merges the languages; Shuniu's search worker also needs its word data in the index.
         words = read_words(_State.root, _State.content, Problems())  # checked in on_config already
-        secondary = secondary_pages(_State.content, _State.generated)
+        generated = _State.default_generated
+        secondary = secondary_pages(_State.content, generated)
+        chinese_only = pages_without_copies(generated.values())
         inline = config.plugins.get("material/offline") is not None
         vocabulary_of = kept_vocabulary(cache.root, cache.salt, functools.partial(use_user_dict, _State.user_dict))
-        publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline, vocabulary_of)
+        publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline, vocabulary_of,
+                chinese_only)
         cache.save()
     _write_late_files(Path(config.site_dir), _default_language(config))
 

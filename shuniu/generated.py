@@ -25,7 +25,9 @@ class GeneratedPage:
     ``nav_weight`` orders it among its section's pages (lower first; written pages weigh 50);
     ``in_nav`` False keeps it out of the menus (it is reached through links); ``chinese_only``
     says its content is Chinese data shown on another language's site (see shuniu.render.language);
-    ``menu_group`` is its subject where a large folder's menu is grouped (shuniu.render.menu_groups).
+    ``menu_group`` is its subject where a large folder's menu is grouped (shuniu.render.menu_groups);
+    ``elsewhere`` names, for each language that has no version of the page, the page (``src_uri``)
+    its language switcher leads to instead.
     """
 
     src_uri: str
@@ -34,6 +36,7 @@ class GeneratedPage:
     in_nav: bool = True
     chinese_only: bool = False
     menu_group: str = ""
+    elsewhere: tuple[tuple[str, str], ...] = ()
 
     @property
     def title(self) -> str:

@@ -112,14 +112,15 @@ def test_translated_pages_carry_no_notice_and_fallbacks_do(english_pages: dict[s
     assert not english_pages["maintainers.html"].notice  # docs/maintainers.en.md
     assert not english_pages["deployment.html"].notice  # docs/deployment.en.md
     assert not english_pages["quizzes/baomi.html"].notice  # quizzes/baomi.en.yml: the questions are English
-    assert english_pages["quizzes/xingwen-guize.html"].notice  # no English version: the questions are Chinese
+    assert "quizzes/xingwen-guize.html" not in english_pages  # no English version: no English page at all
+    assert english_pages["study/plans/xinren-rumen-2026.html"].notice  # a plan's sessions are Chinese
     assert english_pages["glossary.html"].notice
 
 
 def test_chinese_only_pages_are_marked_in_their_menu_entry(built_site: Path) -> None:
-    bank = (built_site / "en" / "quizzes" / "xingwen-guize.html").read_text(encoding="utf-8")
-    assert 'class="md-status md-status--zh-only" title="Chinese only"' in bank
-    assert "<h1>Rules on sending documents and drafting</h1>" in bank  # English title from docs/terms.en.yml
+    plan = (built_site / "en" / "study" / "plans" / "xinren-rumen-2026.html").read_text(encoding="utf-8")
+    active = plan[plan.index("md-nav__link--active"):][:600]
+    assert 'class="md-status md-status--zh-only" title="Chinese only"' in active
     translated = (built_site / "en" / "procedures" / "zhiban.html").read_text(encoding="utf-8")
     active = translated[translated.index("md-nav__link--active"):][:600]
     assert "md-status--zh-only" not in active
@@ -176,3 +177,21 @@ def test_glossary_tooltips_on_english_pages_lead_with_the_english_term(built_sit
     assert re.search(r'<abbr title="request for instructions — 适用于向上级机关请求指示、批准的文种[^"]*">请示</abbr>', page)
     chinese = (built_site / "study" / "gongwen-xiezuo-jichu.html").read_text(encoding="utf-8")
     assert '<abbr title="适用于向上级机关请求指示、批准的文种' in chinese and "request for instructions" not in chinese
+
+
+def test_a_bank_with_no_english_version_is_reached_on_its_chinese_page(built_site: Path) -> None:
+    """No English copy of a page that would only repeat the Chinese one (issue #17): the English bank
+    index links the Chinese page, marked, under its English title; the Chinese page's language
+    switcher leads to the English bank index; a translated bank keeps its English page."""
+    assert not (built_site / "en" / "quizzes" / "xingwen-guize.html").exists()
+    index = (built_site / "en" / "quizzes" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="../../quizzes/xingwen-guize.html" hreflang="zh">Rules on sending documents and drafting</a> '
+            '<span class="shuniu-zh-mark">(Chinese only)</span>') in index  # English title from docs/terms.en.yml
+    assert '<a href="baomi.html">' in index  # quizzes/baomi.en.yml: its own English page
+    chinese = (built_site / "quizzes" / "xingwen-guize.html").read_text(encoding="utf-8")
+    assert '<a href="../en/quizzes/index.html" hreflang="en" class="md-select__link">' in chinese
+    translated = (built_site / "quizzes" / "baomi.html").read_text(encoding="utf-8")
+    assert '<a href="../en/quizzes/baomi.html" hreflang="en" class="md-select__link">' in translated
+    menu = index[index.index('data-md-component="sidebar" data-md-type="navigation"'):]
+    assert "xingwen-guize" not in menu.split('data-md-type="toc"')[0]
+

@@ -213,10 +213,15 @@ hide: [toc]
 """
 
 
+ZZ_ENGLISH = ("id: zz\ntitle: Last\nquestions:\n"
+              "  - {id: zz-1, type: truefalse, stem: Right?, answer: true, explanation: Right.}\n")
+
+
 def test_english_bank_page(quiz_root, monkeypatch):
     from shuniu.quiz import pages
 
     monkeypatch.setattr(pages, "DOWNLOAD_LINKS", [])
+    write(quiz_root, "quizzes/zz.en.yml", ZZ_ENGLISH)
     _, items = made(quiz_root, "en")
     page = items["quizzes/zz.md"].markdown
     assert "[Start practice](practice.md?bank=zz){ .md-button .md-button--primary } [Mock exam](exam.md?bank=zz)" in page
@@ -224,6 +229,17 @@ def test_english_bank_page(quiz_root, monkeypatch):
     assert "| True/false | 1 |" in page and "| Medium | 1 |" in page
     assert "The questions of this bank have no tags." in page
     assert "## Downloads" not in page  # no feature offers files in this test (see the next tests)
+
+
+def test_a_bank_with_no_english_version_has_no_english_page(quiz_root):
+    _, english = made(quiz_root, "en")
+    _, chinese = made(quiz_root)
+    assert "quizzes/zz.md" not in english and "quizzes/gw.md" not in english
+    assert dict(chinese["quizzes/zz.md"].elsewhere) == {"en": "quizzes/index.md"}  # the language switcher's target
+    write(quiz_root, "quizzes/zz.en.yml", ZZ_ENGLISH)
+    _, english = made(quiz_root, "en")
+    _, chinese = made(quiz_root)
+    assert "quizzes/zz.md" in english and chinese["quizzes/zz.md"].elsewhere == ()
 
 
 FALLBACK = {"zh": "正在加载题库……如果一直没有显示，请确认浏览器已启用 JavaScript。",
@@ -272,6 +288,7 @@ def test_features_can_add_download_links_to_bank_pages(quiz_root, monkeypatch):
     from shuniu.quiz import pages
 
     monkeypatch.setattr(pages, "DOWNLOAD_LINKS", [lambda bank, lang: f"- [{bank.id}.{lang}.txt](downloads/{bank.id}.txt)\n"])
+    write(quiz_root, "quizzes/zz.en.yml", ZZ_ENGLISH)
     _, items = made(quiz_root, "en")
     assert items["quizzes/zz.md"].markdown.endswith(
         "## Downloads\n\n- [zz.en.txt](downloads/zz.txt)\n")

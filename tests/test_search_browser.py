@@ -7,12 +7,16 @@ import pytest
 
 from bench.browser import open_page, type_query
 from shuniu.render.language import NOTICE_TEXT
+from tests.conftest import PROJECT
 from tests.test_site_browser import open_search
 
 pytestmark = pytest.mark.browser
 
 INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
 CONTENT = ("policies/", "procedures/", "study/")
+# The real banks with no English version (quizzes/*.yml without a .en.yml): Chinese pages only.
+CHINESE_ONLY_BANKS = {f"quizzes/{bank.stem}.html" for bank in (PROJECT / "quizzes").glob("*.yml")
+                      if not bank.stem.endswith(".en") and not bank.with_suffix(".en.yml").exists()}
 
 
 def results(page, base, start, query):
@@ -52,8 +56,10 @@ def test_the_english_site_lists_english_pages_and_marks_chinese_only_ones(page, 
     def marks():
         shown = dict(page.locator(".md-search-result__item").evaluate_all(
             "items => items.map(i => [i.querySelector('a').pathname, i.querySelector('h1 .shuniu-search-zh')?.textContent])"))
-        # The mark agrees with the page itself: marked exactly when it says it is in Chinese only.
-        notice = {path: NOTICE_TEXT in (built_site / path.lstrip("/")).read_text(encoding="utf-8") for path in shown}
+        # The mark agrees with the page itself: marked exactly when it says it is in Chinese only, or
+        # when it is a Chinese page with no English copy at all (a bank with no English version).
+        notice = {path: NOTICE_TEXT in (built_site / path.lstrip("/")).read_text(encoding="utf-8")
+                  or not path.startswith("/en/") for path in shown}
         assert {path: mark == "中文页面" for path, mark in shown.items()} == notice
         return notice
 
@@ -62,8 +68,12 @@ def test_the_english_site_lists_english_pages_and_marks_chinese_only_ones(page, 
     assert all(p.startswith("en/") for p in pages), pages
     assert not any(marks().values())  # English pages
     pages = results(page, site_url, "en/index.html", "值班")
-    assert all(p.startswith("en/") for p in pages), pages
+    assert all(p.startswith("en/") or p in CHINESE_ONLY_BANKS for p in pages), pages
     assert marks()["/en/study/plans/xinren-rumen-2026.html"]  # a study plan's sessions are Chinese
+    pages = results(page, site_url, "en/index.html", "行文规则")
+    assert "quizzes/xingwen-guize.html" in pages, pages  # no English version: listed as the Chinese page it is
+    assert all(p.startswith("en/") or p in CHINESE_ONLY_BANKS for p in pages), pages
+    assert marks()["/quizzes/xingwen-guize.html"]
     assert page.locator(".md-search-result__item h1 .shuniu-search-zh").first.is_visible()
 
 

@@ -108,5 +108,9 @@ def test_the_built_index_leaves_chrome_out_and_carries_the_worker_data(built_sit
     shuniu = index["config"]["shuniu"]
     assert {"督办", "涉密", "载体"} <= set(shuniu["vocabulary"]) and "印章" in shuniu["synonyms"]["公章"]
     assert "glossary.html" in shuniu["secondary"] and "policies/yinzhang-guanli.html" not in shuniu["secondary"]
+    # Every bank page is secondary, with or without an English version; only those without one have no en/ copy.
+    assert {"quizzes/xingwen-guize.html", "quizzes/baomi.html", "en/quizzes/baomi.html"} <= set(shuniu["secondary"])
+    assert "quizzes/xingwen-guize.html" in shuniu["chinese_only"] and "quizzes/baomi.html" not in shuniu["chinese_only"]
+    assert all((built_site / path).is_file() and not (built_site / "en" / path).exists() for path in shuniu["chinese_only"])
     inline = (built_site / "search/search_index.js").read_text(encoding="utf-8")
     assert json.loads(inline.removeprefix("var __index = ")) == index  # what file:// pages load

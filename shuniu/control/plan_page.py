@@ -15,6 +15,7 @@ from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matt
 from shuniu.model import DEFAULT_LANG, Content
 from shuniu.pinyin import sort_key
 from shuniu.render.html import esc, md_escape_cell
+from shuniu.render.language import CHINESE_ONLY_MARK
 
 PLANS_DIR = "study/plans"
 
@@ -91,6 +92,15 @@ def render_plan(content: Content, plan: Plan, lang: str, today: datetime.date) -
     )
 
 
+def _bank_link(content: Content, bank_id: str, lang: str) -> str:
+    """A session's bank, linked from the plan page (``study/plans/``) of ``lang``'s site: to the Chinese
+    page, marked, where the bank has no English version and so no English page."""
+    title = esc(bank_title(content, bank_id))
+    if lang == DEFAULT_LANG or bank_id in content.english_banks:
+        return f'<a href="../../quizzes/{esc(bank_id)}.html">{title}</a>'
+    return f'<a href="../../../quizzes/{esc(bank_id)}.html" hreflang="zh">{title}</a> {CHINESE_ONLY_MARK}'
+
+
 def _session_row(content: Content, session: Session, lang: str, today: datetime.date, is_next: bool) -> str:
     s = _s(lang)
     if session.date < today:
@@ -103,9 +113,7 @@ def _session_row(content: Content, session: Session, lang: str, today: datetime.
         f'<a href="../../{esc(html_target(ref.target))}">{esc(page_title(content, ref.target, lang))}</a>'
         for ref in session.read
     )
-    quizzes = "<br>".join(
-        f'<a href="../../quizzes/{esc(ref.target)}.html">{esc(bank_title(content, ref.target))}</a>' for ref in session.quiz
-    )
+    quizzes = "<br>".join(_bank_link(content, ref.target, lang) for ref in session.quiz)
     when = f"{session.date} {session.time:%H:%M}" if session.time else str(session.date)
     notes = esc(session.notes) + (f"<br>{esc(s['place'])}：{esc(session.place)}" if session.place else "")
     cells = [f'<time datetime="{when.replace(" ", "T")}">{when}</time>', esc(session.topic), readings, quizzes, notes,

@@ -14,7 +14,7 @@ from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL, english_tags, index_url
 from shuniu.quiz.strings import difficulty_label, qt, type_label
-from shuniu.quiz.study_links import bank_buttons, teaching_units
+from shuniu.quiz.study_links import bank_buttons, bank_link, has_page, teaching_units
 from shuniu.render.html import esc, md_escape_cell
 from shuniu.render.language import english_for, english_title
 from shuniu.render.page_header import relative_link
@@ -135,8 +135,9 @@ def render_compose_page(lang: str) -> str:
 
 
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
-    """Every bank's page and the four player pages, for a reader of ``lang``."""
-    pages = [_bank_page(content, bank, lang) for bank in content.banks]
+    """Every bank's page (in English: of the banks with an English version) and the four player pages,
+    for a reader of ``lang``."""
+    pages = [_bank_page(content, bank, lang) for bank in content.banks if has_page(content, bank, lang)]
     # The player pages lead the section's menu, in the order a learner uses them.
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
               for i, (name, container) in enumerate(PLAYER_PAGES)]
@@ -146,14 +147,15 @@ def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[Genera
 
 
 def _bank_page(content: Content, bank: Bank, lang: str) -> GeneratedPage:
-    """A bank's page in ``lang``: from its English version where one is complete, else the Chinese
-    bank marked Chinese only (its questions are Chinese)."""
+    """A bank's page in ``lang``: in English from its English version. The Chinese page of a bank
+    with none sends the language switcher to the English bank index, which links back here."""
     english = content.english_banks.get(bank.id) if lang != DEFAULT_LANG else None
     shown = english or bank
     page = render_bank_page(shown, lang, teaching_units(content, shown, lang),
                             (lambda tags: english_tags(content, tags)) if english else list)
-    return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, chinese_only=lang != DEFAULT_LANG and english is None,
-                         menu_group=shown.tags[0] if shown.tags else "")
+    elsewhere = () if has_page(content, bank, "en") else (("en", f"{FOLDER}/index.md"),)
+    return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, menu_group=shown.tags[0] if shown.tags else "",
+                         elsewhere=elsewhere)
 
 
 def render_bank_index(content: Content, page: Page, lang: str) -> str:
@@ -167,11 +169,11 @@ def render_bank_index(content: Content, page: Page, lang: str) -> str:
         return english.title if english else bank.title
 
     for bank in sorted(content.banks, key=lambda bank: sort_key(page_title(bank))):  # as the menu lists them
-        link = relative_link(page.base_src, f"{FOLDER}/{bank.id}.md")
         tags = md_escape_cell("、".join(bank.tags) if lang == "zh" else ", ".join(_english(content, t, lang) for t in bank.tags))
         shown = page_title(bank)
-        title = md_escape_cell(shown if shown != bank.title else english_title(content, bank.title, lang) or bank.title)
-        rows.append(f"| [{title}]({link}) | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
+        title = shown if shown != bank.title else english_title(content, bank.title, lang) or bank.title
+        link = bank_link(content, bank, lang, page.base_src, title)
+        rows.append(f"| {link} | {len(bank.questions)} | {bank.pass_mark} | {tags} |")
     players = " · ".join(
         f"[{qt(lang, name)}]({relative_link(page.base_src, f'{FOLDER}/{name}.md')})" for name, _ in PLAYER_PAGES
     )

@@ -3,8 +3,11 @@
 A written page without a translation has on the English site a short marked page of its own
 (:func:`chinese_only_stub`): the notice, a link to the Chinese page and its outline, not a second
 copy of the Chinese text (a full render on every build; bench/, issue #17). Generated pages whose
-content is Chinese data (the glossary's terms, a plan's sessions, a bank's questions) are shown in
-Chinese with the notice. Either kind carries a "中文" badge in the menus.
+content is Chinese data (the glossary's terms, a plan's sessions) are shown in Chinese with the
+notice. Either kind carries a "中文" badge in the menus. A bank with no English version has no
+English page at all (it would only repeat the Chinese page's counts, at the cost of a page render
+per bank): English pages link to its Chinese page, marked as such, and the English player still
+practises it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import posixpath
 from html import escape
 
 from shuniu.model import DEFAULT_LANG, Content, Page
+from shuniu.render.html import md_escape_cell
 
 NOTICE_TEXT = "This page is available in Chinese only."
 NOTICE_CLASS = "shuniu-zh-only"
@@ -35,13 +39,25 @@ def chinese_only_notice() -> str:
     return f'<p class="{NOTICE_CLASS}" lang="en" role="note">{NOTICE_TEXT}</p>\n\n'
 
 
-def chinese_page_url(src_uri: str) -> str:
-    """The address of the Chinese page of ``src_uri`` (``policies/x.md``), relative to its English
-    copy (``en/policies/x.html``): raw HTML, since MkDocs would turn a Markdown link into the
-    English page again."""
-    folder = posixpath.dirname(src_uri)
+def chinese_page_url(src_uri: str, from_src: str | None = None) -> str:
+    """The address of the Chinese page of ``src_uri`` (``policies/x.md``), relative to the English
+    page of ``from_src`` (by default its own English copy, ``en/policies/x.html``): for raw HTML,
+    since MkDocs would turn a Markdown link into the English page again."""
+    folder = posixpath.dirname(src_uri if from_src is None else from_src)
     up = "../" * (folder.count("/") + 2 if folder else 1)
     return up + src_uri.removesuffix(".md") + ".html"
+
+
+# After a link to a Chinese page from an English one (CSS: assets/shuniu/shuniu.css).
+CHINESE_ONLY_MARK = '<span class="shuniu-zh-mark">(Chinese only)</span>'
+
+
+def chinese_page_link(src_uri: str, from_src: str, text: str) -> str:
+    """Markdown for an English page (of ``from_src``), a table cell too: a link (inline raw HTML) to
+    the Chinese page of ``src_uri``, which has no English version, marked as Chinese only."""
+    url = chinese_page_url(src_uri, from_src)
+    # The link text is still read as Markdown between the raw tags: escaped as a cell's text.
+    return f'<a href="{escape(url)}" hreflang="zh">{md_escape_cell(text)}</a> {CHINESE_ONLY_MARK}'
 
 
 CHINESE_LINK_TEXT = "Read it in Chinese:"

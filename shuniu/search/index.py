@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from shuniu.generated import GeneratedPage
 from shuniu.model import DEFAULT_LANG, LANGS, Content, Section
 from shuniu.search.words import SearchWords
 
@@ -61,7 +62,7 @@ Vocabulary = Callable[[Iterable[str], Iterable[str]], list[str]]  # vocabulary()
 
 
 def rewrite_index(data: dict[str, Any], words: SearchWords, secondary: Iterable[str], known: Iterable[str],
-                  vocabulary_of: Vocabulary = vocabulary) -> dict[str, Any]:
+                  vocabulary_of: Vocabulary = vocabulary, chinese_only: Iterable[str] = ()) -> dict[str, Any]:
     """The index with ``config.shuniu`` for the worker.
 
     The zero-width spaces Material puts between jieba's words stay: Material's own worker needs
@@ -76,17 +77,19 @@ def rewrite_index(data: dict[str, Any], words: SearchWords, secondary: Iterable[
         "synonyms": words.synonyms,
         "ignore": words.ignore,
         "secondary": sorted(set(secondary)),
+        "chinese_only": sorted(set(chinese_only)),  # Chinese pages with no en/ copy: listed as they are
     }
     return data
 
 
 def publish(site_dir: Path, words: SearchWords, secondary: Iterable[str], known: Iterable[str], inline: bool,
-            vocabulary_of: Vocabulary = vocabulary) -> None:
+            vocabulary_of: Vocabulary = vocabulary, chinese_only: Iterable[str] = ()) -> None:
     """Rewrite site/search/search_index.json, and search_index.js (``inline``: for file:// pages)."""
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
         return
-    data = rewrite_index(json.loads(index.read_text(encoding="utf-8")), words, secondary, known, vocabulary_of)
+    data = rewrite_index(json.loads(index.read_text(encoding="utf-8")), words, secondary, known, vocabulary_of,
+                         chinese_only)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     index.write_text(text, encoding="utf-8")
     if inline:
@@ -102,3 +105,9 @@ def secondary_pages(content: Content, generated_sources: Iterable[str]) -> set[s
     paths = {source.removesuffix(".md") + ".html" for source in sources}
     # English generated pages are indexed under their own en/ address (those in Chinese only are not).
     return paths | {f"{lang}/{path}" for lang in LANGS if lang != DEFAULT_LANG for path in paths}
+
+
+def pages_without_copies(generated: Iterable[GeneratedPage]) -> set[str]:
+    """Site paths of generated Chinese pages that have no copy in another language (a bank with no
+    English version): the English site's search lists them under their own address."""
+    return {page.src_uri.removesuffix(".md") + ".html" for page in generated if page.elsewhere}

@@ -71,7 +71,8 @@
   }
 
   /* What the build tells the worker about words (config.shuniu): a vocabulary for cutting
-   * queries, synonyms (spoken word -> written words), words to ignore, and secondary pages. */
+   * queries, synonyms (spoken word -> written words), words to ignore, secondary pages, and the
+   * Chinese pages that have no en/ copy (a bank with no English version). */
   function lexicon(data) {
     data = data || {};
     var synonyms = new Map(Object.entries(data.synonyms || {}));
@@ -79,7 +80,8 @@
     var ignore = new Set(data.ignore || []);
     synonyms.forEach(function (written, spoken) { words.add(spoken); written.forEach(function (w) { words.add(w); }); });
     ignore.forEach(function (word) { words.add(word); });
-    return { words: words, synonyms: synonyms, ignore: ignore, secondary: new Set(data.secondary || []) };
+    return { words: words, synonyms: synonyms, ignore: ignore, secondary: new Set(data.secondary || []),
+      chineseOnly: new Set(data.chinese_only || []) };
   }
 
   /* The query's concepts: each a word as typed, with the words a page may use for it.
@@ -120,7 +122,8 @@
   }
 
   /* The pages of one language, each with its sections as plain, lower-cased text. The English
-   * site also lists Chinese pages that have no English version, under their en/ address. */
+   * site also lists Chinese pages that have no English version, under their en/ address (the
+   * marked English copy), or as they are where there is no such copy. */
   function buildIndex(docs, lang, lex) {
     var english = lang === "en";
     var isEnglish = function (location) { return location.indexOf("en/") === 0; };
@@ -131,7 +134,7 @@
       var location = String(doc.location || ""), pageLoc = location.split("#")[0];
       var fallback = english && !isEnglish(location);
       if (english ? fallback && translated.has("en/" + pageLoc) : isEnglish(location)) return;
-      var prefix = fallback ? "en/" : "";
+      var prefix = fallback && !lex.chineseOnly.has(pageLoc) ? "en/" : "";
       if (!pages.has(prefix + pageLoc)) {
         pages.set(prefix + pageLoc, { location: prefix + pageLoc, fallback: fallback, sections: [], secondary: lex.secondary.has(pageLoc) });
       }
