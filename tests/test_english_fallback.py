@@ -103,3 +103,15 @@ def test_the_notice_and_the_outline_are_drawn_as_such(site, page) -> None:
     page.locator("h3", has_text=heading).first.wait_for()  # the Chinese page, at that heading
     assert page.url.startswith((built / src).with_suffix(".html").as_uri() + "#")
     assert page.locator("h3", has_text=heading).first.is_visible()
+
+
+def test_a_link_to_a_chinese_page_is_relative_to_the_english_page_and_escapes_its_text() -> None:
+    from shuniu.render.language import CHINESE_ONLY_MARK, chinese_page_link, chinese_page_url
+
+    assert chinese_page_url("quizzes/a.md") == "../../quizzes/a.html"  # from its own English copy
+    assert chinese_page_url("quizzes/a.md", "study/plans/p.md") == "../../../quizzes/a.html"
+    assert chinese_page_url("index.md") == "../index.html"
+    link = chinese_page_link("quizzes/a.md", "quizzes/index.md", "<b onclick=x>*题*|库</b>")
+    # A table cell's text: no tag, no emphasis, no column break; then the mark.
+    assert link == ('<a href="../../quizzes/a.html" hreflang="zh">&lt;b onclick=x&gt;\\*题\\*&#124;库&lt;/b&gt;</a> '
+                    + CHINESE_ONLY_MARK)
