@@ -15,7 +15,7 @@ from shuniu.generated import Generated, GeneratedFile, GeneratedPage, front_matt
 from shuniu.model import DEFAULT_LANG, Content
 from shuniu.pinyin import sort_key
 from shuniu.render.html import esc, md_escape_cell
-from shuniu.render.language import CHINESE_ONLY_MARK
+from shuniu.render.language import CHINESE_ONLY_MARK, bank_has_page, chinese_page_url
 
 PLANS_DIR = "study/plans"
 
@@ -96,9 +96,10 @@ def _bank_link(content: Content, bank_id: str, lang: str) -> str:
     """A session's bank, linked from the plan page (``study/plans/``) of ``lang``'s site: to the Chinese
     page, marked, where the bank has no English version and so no English page."""
     title = esc(bank_title(content, bank_id))
-    if lang == DEFAULT_LANG or bank_id in content.english_banks:
+    if bank_has_page(content, bank_id, lang):
         return f'<a href="../../quizzes/{esc(bank_id)}.html">{title}</a>'
-    return f'<a href="../../../quizzes/{esc(bank_id)}.html" hreflang="zh">{title}</a> {CHINESE_ONLY_MARK}'
+    url = chinese_page_url(f"quizzes/{bank_id}.md", f"{PLANS_DIR}/plan.md")
+    return f'<a href="{esc(url)}" hreflang="zh">{title}</a> {CHINESE_ONLY_MARK}'
 
 
 def _session_row(content: Content, session: Session, lang: str, today: datetime.date, is_next: bool) -> str:

@@ -14,9 +14,9 @@ from shuniu.pinyin import sort_key
 from shuniu.quiz.model import Bank, QuestionType
 from shuniu.quiz.publish import INDEX_URL, english_tags, index_url
 from shuniu.quiz.strings import difficulty_label, qt, type_label
-from shuniu.quiz.study_links import bank_buttons, bank_link, has_page, teaching_units
+from shuniu.quiz.study_links import bank_buttons, bank_link, teaching_units
 from shuniu.render.html import esc, md_escape_cell
-from shuniu.render.language import english_for, english_title
+from shuniu.render.language import bank_has_page, english_for, english_title
 from shuniu.render.page_header import relative_link
 
 FOLDER = "quizzes"
@@ -137,7 +137,7 @@ def render_compose_page(lang: str) -> str:
 def quiz_pages(content: Content, lang: str, today: datetime.date) -> list[GeneratedPage]:
     """Every bank's page (in English: of the banks with an English version) and the four player pages,
     for a reader of ``lang``."""
-    pages = [_bank_page(content, bank, lang) for bank in content.banks if has_page(content, bank, lang)]
+    pages = [_bank_page(content, bank, lang) for bank in content.banks if bank_has_page(content, bank.id, lang)]
     # The player pages lead the section's menu, in the order a learner uses them.
     pages += [GeneratedPage(f"{FOLDER}/{name}.md", render_player_page(name, container, lang), nav_weight=10 + i)
               for i, (name, container) in enumerate(PLAYER_PAGES)]
@@ -153,7 +153,7 @@ def _bank_page(content: Content, bank: Bank, lang: str) -> GeneratedPage:
     shown = english or bank
     page = render_bank_page(shown, lang, teaching_units(content, shown, lang),
                             (lambda tags: english_tags(content, tags)) if english else list)
-    elsewhere = () if has_page(content, bank, "en") else (("en", f"{FOLDER}/index.md"),)
+    elsewhere = () if bank_has_page(content, bank.id, "en") else (("en", f"{FOLDER}/index.md"),)
     return GeneratedPage(f"{FOLDER}/{bank.id}.md", page, menu_group=shown.tags[0] if shown.tags else "",
                          elsewhere=elsewhere)
 

@@ -10,7 +10,7 @@ from shuniu.model import DEFAULT_LANG, Content, Page, Section
 from shuniu.quiz.model import Bank
 from shuniu.quiz.strings import qt
 from shuniu.render.html import md_link_text
-from shuniu.render.language import chinese_page_link, english_title
+from shuniu.render.language import bank_has_page, chinese_page_link, english_title
 from shuniu.render.page_header import relative_link
 from shuniu.render.section_index import reading_order
 
@@ -35,17 +35,11 @@ def bank_buttons(bank: Bank, lang: str, to_quizzes: str) -> str:
             f"[{qt(lang, 'start_exam')}]({to_quizzes}exam.md?bank={bank.id}){{ .md-button }}")
 
 
-def has_page(content: Content, bank: Bank, lang: str) -> bool:
-    """Whether ``bank`` has a page on ``lang``'s site: every bank in Chinese, in English those with an
-    English version (shuniu.render.language)."""
-    return lang == DEFAULT_LANG or bank.id in content.english_banks
-
-
 def bank_link(content: Content, bank: Bank, lang: str, from_src: str, text: str) -> str:
     """A link from the page of ``from_src`` on ``lang``'s site to ``bank``'s page: Markdown to the
     page in that language, or raw HTML to the Chinese page where the bank has no English one."""
     target = f"{FOLDER}/{bank.id}.md"
-    if has_page(content, bank, lang):
+    if bank_has_page(content, bank.id, lang):
         return f"[{md_link_text(text)}]({relative_link(from_src, target)})"
     return chinese_page_link(target, from_src, text)
 

@@ -48,6 +48,12 @@ def chinese_page_url(src_uri: str, from_src: str | None = None) -> str:
     return up + src_uri.removesuffix(".md") + ".html"
 
 
+def bank_has_page(content: Content, bank_id: str, lang: str) -> bool:
+    """Whether a bank has a page on ``lang``'s site: every bank in Chinese, in English those with an
+    English version."""
+    return lang == DEFAULT_LANG or bank_id in content.english_banks
+
+
 # After a link to a Chinese page from an English one (CSS: assets/shuniu/shuniu.css).
 CHINESE_ONLY_MARK = '<span class="shuniu-zh-mark">(Chinese only)</span>'
 
