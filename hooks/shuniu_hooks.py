@@ -38,10 +38,11 @@ from shuniu.render.language import chinese_only_notice, chinese_only_stub, engli
 from shuniu.render.menu_groups import menu_groups
 from shuniu.render.raw_html import restored
 from shuniu.render.section_index import reading_order
+from shuniu.search.background import BackgroundIndex, PageText, run_elsewhere
 from shuniu.search.cache import EntryCache, kept_vocabulary, salt_of
 from shuniu.search.index import exclude_chrome, pages_without_copies, publish, secondary_pages
 from shuniu.search.words import read_words
-from shuniu.search_dict import dictionary_terms, use_user_dict, write_user_dict
+from shuniu.search_dict import dictionary_terms, site_vocabulary, use_user_dict, write_user_dict
 from shuniu.web.asset_versions import AssetVersions
 from shuniu.web.assets import WEB as WEB_SOURCES
 from shuniu.web.assets import web_files
@@ -61,6 +62,9 @@ class _State:
     default_generated: dict[str, GeneratedPage] = {}
     asset_versions: AssetVersions | None = None
     search_cache: EntryCache | None = None  # pages' search entries from earlier builds
+    # Entries of the pages the cache lacks, being made in another process: one per build, from
+    # its on_pre_build to its on_post_build (the preview's page renders in between have none).
+    search_background: BackgroundIndex | None = None
     user_dict: Path = Path()  # the site's words for jieba (shuniu.search_dict)
 
 
@@ -425,9 +429,17 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 _shown_html: dict[int, str] = {}  # a page's HTML while the search plugin reads a copy without chrome
-# A page being indexed: (its key, the index's length before it) when the search plugin indexes it,
-# or (its own search settings, None) when its entries came from the cache and the plugin skips it.
-_indexing: dict[int, tuple[Any, int | None]] = {}
+_own_settings: dict[int, Any] = {}  # a page's own search settings while the plugin is told to skip it
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    search, cache = config.plugins.get("material/search"), _State.search_cache
+    _State.search_background = None
+    if search is not None and cache is not None:
+        # Material's own index class makes the entries, with the site's words in jieba.
+        index_class: Any = type(search.search_index)
+        index = functools.partial(index_class, **dict(search.search_index.config))
+        _State.search_background = BackgroundIndex(index, functools.partial(use_user_dict, _State.user_dict))
 
 
 @event_priority(100)  # before the search plugin (0) indexes the page
@@ -435,20 +447,26 @@ def _hide_chrome_from_search(context: Any, page: MkPage, config: MkDocsConfig, n
     # Generated chrome (the status block, history, flow diagram) is not searched; the page shows it unchanged.
     _shown_html[id(page)] = page.content or ""
     page.content = exclude_chrome(page.content or "")
-    _index_from_cache(page, config)
+    _index_elsewhere(page, config)
     return context
 
 
 @event_priority(-100)  # after the search plugin has indexed the page, before the page is rendered
 def _restore_chrome(context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
     page.content = _shown_html.pop(id(page), page.content)
-    _keep_indexed(page, config)
+    if id(page) in _own_settings:
+        settings = _own_settings.pop(id(page))
+        if settings is None:
+            page.meta.pop("search", None)
+        else:
+            page.meta["search"] = settings
     return context
 
 
-def _index_from_cache(page: MkPage, config: MkDocsConfig) -> None:
-    """A page indexed by an earlier build, unchanged since, gets the entries Material made then,
-    and Material's plugin skips it (it reads ``search.exclude`` before anything else)."""
+def _index_elsewhere(page: MkPage, config: MkDocsConfig) -> None:
+    """The page's entries from the cache when an earlier build made them of the same page, else
+    made in another process (shuniu.search.background); Material's plugin skips the page (it reads
+    ``search.exclude`` before anything else). Both give the entries Material would make, in its order."""
     search, cache = config.plugins.get("material/search"), _State.search_cache
     settings = page.meta.get("search")
     if search is None or cache is None or (settings or {}).get("exclude"):
@@ -458,36 +476,30 @@ def _index_from_cache(page: MkPage, config: MkDocsConfig) -> None:
     fields = [page.url, str(page.meta.get("title", page.title)), page.meta.get("tags"), settings]
     key = cache.key(fields, page.content or "")
     entries = cache.get(key)
-    if entries is None:
-        use_user_dict(_State.user_dict)  # the plugin cuts this page: with the site's words
-        _indexing[id(page)] = (key, len(search.search_index.entries))
-        return
-    search.search_index.entries.extend(entries)
-    _indexing[id(page)] = (settings, None)
+    if entries is not None:
+        search.search_index.entries.extend(entries)
+    elif _State.search_background is not None:
+        read = {name: page.meta[name] for name in ("search", "tags", "title") if name in page.meta}
+        text = PageText(page.url, page.title, read, page.content or "", page.toc)
+        _State.search_background.add(search.search_index.entries, text, functools.partial(cache.put, key))
+    # else: the preview renders a page again outside a build; no index is written then.
+    _own_settings[id(page)] = settings
     page.meta["search"] = {**(settings or {}), "exclude": True}
     page.content = ""  # nothing for the plugin to read (or clean of its marks): _restore_chrome puts it back
-
-
-def _keep_indexed(page: MkPage, config: MkDocsConfig) -> None:
-    """Keep the entries Material just made for the page, or give the page back its own settings."""
-    if id(page) not in _indexing:
-        return
-    kept, start = _indexing.pop(id(page))
-    search, cache = config.plugins.get("material/search"), _State.search_cache
-    if start is None:
-        if kept is None:
-            page.meta.pop("search", None)
-        else:
-            page.meta["search"] = kept
-    elif search is not None and cache is not None:
-        cache.put(kept, search.search_index.entries[start:])
 
 
 on_page_context = CombinedEvent(_hide_chrome_from_search, _restore_chrome)
 
 
+@event_priority(50)  # before the search plugin (0) writes this language's index
+def _place_search_entries(config: MkDocsConfig) -> None:
+    if _State.search_background is not None:
+        _State.search_background.finish()
+        _State.search_background = None
+
+
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has merged every language's search entries
-def on_post_build(config: MkDocsConfig) -> None:
+def _publish_search(config: MkDocsConfig) -> None:
     # mkdocs-static-i18n builds the other languages inside the first one's on_post_build (it is
     # `building` meanwhile), so this runs once a language: the site is whole only the last time.
     if getattr(config.plugins.get("i18n"), "building", False):
@@ -501,11 +513,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         secondary = secondary_pages(_State.content, generated)
         chinese_only = pages_without_copies(generated.values())
         inline = config.plugins.get("material/offline") is not None
-        vocabulary_of = kept_vocabulary(cache.root, cache.salt, functools.partial(use_user_dict, _State.user_dict))
+        # Worked out where jieba is loaded already (shuniu.search.background), unless the cache has it.
+        vocabulary_of = kept_vocabulary(cache.root, cache.salt,
+                                        functools.partial(run_elsewhere, site_vocabulary, _State.user_dict))
         publish(Path(config.site_dir), words, secondary, dictionary_terms(_State.content), inline, vocabulary_of,
                 chinese_only)
         cache.save()
     _write_late_files(Path(config.site_dir), _default_language(config))
+
+
+on_post_build = CombinedEvent(_place_search_entries, _publish_search)
 
 
 def _write_late_files(site_dir: Path, lang: str) -> None:

@@ -45,3 +45,11 @@ def use_user_dict(path: Path) -> None:
     import jieba
 
     jieba.load_userdict(str(path))
+
+
+def site_vocabulary(path: Path, texts: list[str], known: list[str]) -> list[str]:
+    """:func:`shuniu.search.index.vocabulary` with the dictionary at ``path`` given to jieba first."""
+    from shuniu.search.index import vocabulary
+
+    use_user_dict(path)
+    return vocabulary(texts, known)

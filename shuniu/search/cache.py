@@ -85,9 +85,10 @@ class EntryCache:
             self.known, self.changed = dict(self.used), False
 
 
-def kept_vocabulary(root: Path, salt: str, prepare: Callable[[], None]) -> Callable[[Iterable[str], Iterable[str]], list[str]]:
+def kept_vocabulary(root: Path, salt: str, compute: Callable[[list[str], list[str]], list[str]] = vocabulary,
+                    ) -> Callable[[Iterable[str], Iterable[str]], list[str]]:
     """:func:`shuniu.search.index.vocabulary`, remembered in the project's cache under the hash of
-    its input and ``salt``; ``prepare`` readies jieba (the site's dictionary) when it must run."""
+    its input and ``salt``; ``compute`` works it out when it must (with the site's dictionary)."""
     file = root / VOCABULARY_CACHE
 
     def vocabulary_of(texts: Iterable[str], known: Iterable[str]) -> list[str]:
@@ -100,8 +101,7 @@ def kept_vocabulary(root: Path, salt: str, prepare: Callable[[], None]) -> Calla
                 return words
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no cache, or a damaged one: worked out again
-        prepare()
-        words = vocabulary(texts, known)
+        words = compute(texts, known)
         write_json_whole(file, {"key": key, "words": words})
         return words
 
