@@ -113,7 +113,7 @@ class Timers:
 
 
 # Loaders and generators of the shuniu package timed on their own (the slow ones in the profile).
-DOMAIN = {"scan_for_markings", "load_banks", "web_sources", "bank_downloads", "quiz_data", "web_assets"}
+DOMAIN = {"begin_scan_for_markings", "load_banks", "web_sources", "bank_downloads", "quiz_data", "web_assets"}
 
 
 def _instrument_domain(timers: Timers) -> None:

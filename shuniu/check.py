@@ -1,8 +1,9 @@
 """One entry point for loading and validation, shared by `shuniu check` and the build.
 
 Feature modules (quizzes, glossary, plans, ...) plug in through the lists of
-:mod:`shuniu.features`: loaders read their own files into :class:`Content`, checkers are rules
-that need the whole content.
+:mod:`shuniu.features`: loaders read their own files into :class:`Content` (one may hand back
+the rest of its work, done after the other loaders), checkers are rules that need the whole
+content.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ def check_root(root: Path) -> tuple[Content, Problems]:
     """Load and check everything under ``root`` with every feature (:mod:`shuniu.features`);
     every problem is collected."""
     content, problems = load_content(root)
-    for load in LOADERS:
-        load(root, content, problems)
+    unfinished = [load(root, content, problems) for load in LOADERS]
+    for finish in unfinished:  # work a loader left running on the side (the classification scan)
+        if finish is not None:
+            finish()
     for check in (check_pages, *CHECKERS):
         problems.extend(check(content))
     problems.extend(find_placeholders(root))  # `shuniu new` sample text not yet replaced

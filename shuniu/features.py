@@ -1,6 +1,7 @@
 """The features the site and `shuniu check` run: one explicit list of what each contributes.
 
-- loaders ``(root, content, problems)`` read their own files into :class:`Content`;
+- loaders ``(root, content, problems)`` read their own files into :class:`Content`; one that
+  starts work on the side hands back a function that finishes it, called after every loader;
 - checkers ``(content) -> Problems`` are rules that need everything loaded (`shuniu check` and
   the build both run them, through :func:`shuniu.check.check_root`);
 - body transforms ``(content, page, markdown, lang, today) -> markdown`` add generated parts to
@@ -41,13 +42,13 @@ from shuniu.quiz import load, pages, publish, study_links, translation, validate
 from shuniu.search import words
 from shuniu.web import assets
 
-Loader = Callable[[Path, Content, Problems], None]
+Loader = Callable[[Path, Content, Problems], Callable[[], None] | None]
 Checker = Callable[[Content], Problems]
 BodyTransform = Callable[[Content, Page, str, str, datetime.date], str]
 
 LOADERS: tuple[Loader, ...] = (
     terms.load_terms,  # the zh→en term list translations follow (issue #15)
-    classification.scan_for_markings,  # nothing classified enters the repository (issue #6)
+    classification.begin_scan_for_markings,  # nothing classified enters the repository (issue #6)
     glossary.load_glossary,
     history.load_history,  # change history from git
     plans.load_plans,  # study plans

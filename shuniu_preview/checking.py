@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shuniu.content import DOCS, SKIP_DIRS, check_pages
-from shuniu.control.classification import scan_for_markings, scan_published_file
+from shuniu.control.classification import begin_scan_for_markings, scan_published_file
 from shuniu.control.published import published_files
 from shuniu.features import CHECKERS, LOADERS
 from shuniu.model import Content, Page
@@ -61,7 +61,7 @@ class IncrementalCheck:
         """Everything `shuniu check` loads and reports for the root as it is now."""
         content, problems = self._load_content()
         for load in LOADERS:
-            if load is scan_for_markings:
+            if load is begin_scan_for_markings:
                 self._scan_markings(content, problems)
             elif load is load_banks:
                 self._load_banks(content, problems)

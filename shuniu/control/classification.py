@@ -16,11 +16,10 @@ import base64
 import binascii
 import hashlib
 import json
-import multiprocessing
 import os
 import re
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from shuniu.control.published import YAML_SUFFIXES, published_files, read_publis
 from shuniu.control.reading import fold, views
 from shuniu.model import Content
 from shuniu.problems import Problems
+from shuniu.side_processes import forked_pool
 from shuniu.yamlsrc import YamlError, check_nesting
 from shuniu.yamlsrc import __file__ as yamlsrc_file
 
@@ -243,9 +243,22 @@ def scan_for_markings(root: Path, content: Content, problems: Problems) -> None:
     or a changed rule, is scanned afresh, on every core when there are many (a first build); the
     cache is rewritten with what this run saw.
     """
+    begin_scan_for_markings(root, content, problems)()
+
+
+def begin_scan_for_markings(root: Path, content: Content, problems: Problems) -> Callable[[], None]:
+    """:func:`scan_for_markings` in two halves: side processes start on the files the cache lacks
+    now, and the function handed back does the rest and reports. The check runs its other loaders
+    in between (shuniu.check), so on a first build the scan costs the build's process a third of
+    its time instead of a half."""
     cache = _ScanCache(root)
-    cache.scan(published_files(root), content, problems)
-    cache.save()
+    started = cache.begin(published_files(root))
+
+    def finish() -> None:
+        cache.finish(started, content, problems)
+        cache.save()
+
+    return finish
 
 
 # The code whose rules decide what a scan finds: a change to any of them invalidates the cache.
@@ -268,6 +281,15 @@ def _scanner_version() -> str:
 Finding = tuple[str, list[tuple[str, int, str]], bool]
 
 
+class _Started:
+    """A scan under way: each file's key, its kept entry, and the fresh files' shares."""
+
+    def __init__(self, keys: dict[Path, str | None], entries: dict[Path, dict[str, Any] | None],
+                 here: list[Path], aside: list[tuple[list[Path], Future[list[Finding]]]],
+                 pool: ProcessPoolExecutor | None) -> None:
+        self.keys, self.entries, self.here, self.aside, self.pool = keys, entries, here, aside, pool
+
+
 class _ScanCache:
     """Each published file's findings (problems and whether it is an internal bank) by content hash."""
 
@@ -281,18 +303,34 @@ class _ScanCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.known = {}  # no cache, or a damaged one: scan everything
 
-    def scan(self, files: list[Path], content: Content, problems: Problems) -> None:
-        """Every file's findings into ``problems`` and ``content``, in the order of ``files``."""
+    def begin(self, files: list[Path]) -> _Started:
+        """Read the files' keys and kept entries; start side processes on the fresh files' shares."""
         keys = {file: _digest(file) for file in files}
         entries = {file: self._entry(file, key) for file, key in keys.items() if key is not None}
-        found = {path: (items, internal) for path, items, internal
-                 in _scan_fresh(self.root, [file for file, entry in entries.items() if entry is None])}
-        for file, key in keys.items():
+        fresh = [file for file, entry in entries.items() if entry is None]
+        here, shares = _shares(fresh)
+        pool = forked_pool(len(shares), 0) if shares else None
+        if pool is None:
+            return _Started(keys, entries, fresh, [], None)
+        return _Started(keys, entries, here, [(share, pool.submit(_scan_share, self.root, share)) for share in shares], pool)
+
+    def finish(self, started: _Started, content: Content, problems: Problems) -> None:
+        """Every file's findings into ``problems`` and ``content``, in the order of the files."""
+        findings = _scan_share(self.root, started.here)
+        for share, future in started.aside:
+            try:
+                findings += future.result()
+            except BrokenProcessPool:  # a process that died (killed for memory, say): its share here
+                findings += _scan_share(self.root, share)
+        if started.pool is not None:
+            started.pool.shutdown()
+        found = {path: (items, internal) for path, items, internal in findings}
+        for file, key in started.keys.items():
             path = file.relative_to(self.root).as_posix()
             if key is None:
                 scan_published_file(self.root, file, content, problems)  # reports the unreadable file
                 continue
-            entry = entries[file]
+            entry = started.entries[file]
             if entry is None:
                 items, internal = found[path]
                 if any(item[0] != path for item in items):  # never so today; then it is not cached
@@ -323,26 +361,20 @@ def _digest(file: Path) -> str | None:
         return None
 
 
-def _scan_fresh(root: Path, files: list[Path]) -> list[Finding]:
-    """Each file scanned, split over forked processes when there are enough to be worth it.
+def _shares(files: list[Path]) -> tuple[list[Path], list[list[Path]]]:
+    """(this process's share, each side process's) of the files to scan afresh.
 
-    Each process scans every n-th file (neighbours are alike in size, so the shares are even);
-    this one scans the first share while the others run. A process that dies (killed for
-    memory, say) only means its share is scanned here.
+    A side process takes two files for each one this process keeps: this process runs the other
+    loaders while they scan. Files are dealt out in turn (neighbours are alike in size, so the
+    shares are even). Too few files for a side process to be worth its start: all of them here.
     """
-    processes = min(len(files) // _FILES_PER_PROCESS, os.cpu_count() or 1)
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _scan_share(root, files)
-    shares = [files[start::processes] for start in range(processes)]
-    with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        others = [(share, pool.submit(_scan_share, root, share)) for share in shares[1:]]
-        findings = _scan_share(root, shares[0])
-        for share, future in others:
-            try:
-                findings += future.result()
-            except BrokenProcessPool:
-                findings += _scan_share(root, share)
-    return findings
+    sides = min(len(files) // _FILES_PER_PROCESS, os.cpu_count() or 1) - 1
+    if sides < 1:
+        return files, []
+    turn = 2 * sides + 1  # in each turn of the deal: one here, two for each side process
+    here = files[::turn]
+    aside = [[f for i, f in enumerate(files) if i % turn in (2 * side + 1, 2 * side + 2)] for side in range(sides)]
+    return here, aside
 
 
 def _scan_share(root: Path, files: list[Path]) -> list[Finding]:
