@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from shuniu.model import Content
+from shuniu.search.index import vocabulary
 
 # jieba only joins runs of these characters into words (its re_han_default); a name with
 # spaces or punctuation could never match, and a single character gains nothing.
@@ -49,7 +50,5 @@ def use_user_dict(path: Path) -> None:
 
 def site_vocabulary(path: Path, texts: list[str], known: list[str]) -> list[str]:
     """:func:`shuniu.search.index.vocabulary` with the dictionary at ``path`` given to jieba first."""
-    from shuniu.search.index import vocabulary
-
     use_user_dict(path)
     return vocabulary(texts, known)

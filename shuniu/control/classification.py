@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -281,13 +282,15 @@ def _scanner_version() -> str:
 Finding = tuple[str, list[tuple[str, int, str]], bool]
 
 
+@dataclass
 class _Started:
     """A scan under way: each file's key, its kept entry, and the fresh files' shares."""
 
-    def __init__(self, keys: dict[Path, str | None], entries: dict[Path, dict[str, Any] | None],
-                 here: list[Path], aside: list[tuple[list[Path], Future[list[Finding]]]],
-                 pool: ProcessPoolExecutor | None) -> None:
-        self.keys, self.entries, self.here, self.aside, self.pool = keys, entries, here, aside, pool
+    keys: dict[Path, str | None]
+    entries: dict[Path, dict[str, Any] | None]
+    here: list[Path]  # scanned by this process when the scan finishes
+    aside: list[tuple[list[Path], Future[list[Finding]]]]  # each side process's share, being scanned
+    pool: ProcessPoolExecutor | None
 
 
 class _ScanCache:

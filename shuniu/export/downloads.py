@@ -27,7 +27,7 @@ from shuniu.quiz.model import Bank
 from shuniu.quiz.pages import bank_downloads as offer_on_bank_page
 from shuniu.quiz.publish import canonical_json, question_data
 from shuniu.render.html import esc
-from shuniu.side_processes import LAST, can_fork, forked_pool
+from shuniu.side_processes import LAST, forked_pool
 
 FOLDER = "quizzes/downloads"
 CACHE = Path(".cache/shuniu/exports")
@@ -117,11 +117,10 @@ def start_exports(content: Content, today: datetime.date) -> int:
     cache = project_root(content) / CACHE
     missing = [(number, format_) for number, bank in enumerate(content.banks) for format_ in formats_of(bank)
                if not _cache_path(content, bank, format_, cache).exists()]
-    if not missing or workers < 1 or not can_fork():
+    _pool = forked_pool(min(workers, len(missing)), LAST)  # none for no files; the files go after the pages
+    if _pool is None:
         return 0
-    _job = (content, today, cache)  # before the fork: the workers find it there
-    _pool = forked_pool(min(workers, len(missing)), LAST)  # the files are written after the pages
-    assert _pool is not None, "one worker at least, and fork is available"
+    _job = (content, today, cache)  # before the first submit forks the workers: they find it there
     for number, format_ in missing:
         path = _cache_path(content, content.banks[number], format_, cache)
         _pending[path] = _pool.submit(_export_in_worker, number, format_.name)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from shuniu.cachefile import write_json_whole
-from shuniu.search.index import HAN_WORD, vocabulary
+from shuniu.search.index import HAN_WORD
 
 CACHE = Path(".cache/shuniu/search-entries.json")
 VOCABULARY_CACHE = Path(".cache/shuniu/search-vocabulary.json")
@@ -85,7 +85,7 @@ class EntryCache:
             self.known, self.changed = dict(self.used), False
 
 
-def kept_vocabulary(root: Path, salt: str, compute: Callable[[list[str], list[str]], list[str]] = vocabulary,
+def kept_vocabulary(root: Path, salt: str, compute: Callable[[list[str], list[str]], list[str]],
                     ) -> Callable[[Iterable[str], Iterable[str]], list[str]]:
     """:func:`shuniu.search.index.vocabulary`, remembered in the project's cache under the hash of
     its input and ``salt``; ``compute`` works it out when it must (with the site's dictionary)."""
